@@ -1,0 +1,5 @@
+import { Mail } from '@strapi/icons';
+
+const PluginIcon = () => <Mail />;
+
+export { PluginIcon };

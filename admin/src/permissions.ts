@@ -1,0 +1,4 @@
+/** RBAC actions the admin checks; ids match the server's `permissions.ts`. */
+export const PERMISSIONS = {
+  read: [{ action: 'plugin::email-marketing.read', subject: null }],
+};

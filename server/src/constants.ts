@@ -1,0 +1,2 @@
+export const PLUGIN_ID = 'email-marketing';
+export const PLUGIN_UID_PREFIX = `plugin::${PLUGIN_ID}`;

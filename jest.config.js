@@ -7,7 +7,10 @@ const transform = {
   ],
 };
 
-/** Two projects: pure unit tests, and integration tests that boot the playground Strapi. */
+/**
+ * Three projects: pure unit tests; integration tests that boot the playground Strapi and talk
+ * HTTP to it; e2e tests that drive the built admin in Debian's chromium (`npm test` builds it).
+ */
 module.exports = {
   globalSetup: '<rootDir>/tests/global-setup.js',
   projects: [
@@ -24,6 +27,14 @@ module.exports = {
       transform,
       testTimeout: 120000,
       // Strapi keeps module-level state; one boot per file, files one after another.
+      maxWorkers: 1,
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests/e2e'],
+      transform,
+      testTimeout: 180000,
       maxWorkers: 1,
     },
   ],

@@ -21,7 +21,9 @@ export default ({ env }) => {
     connection: {
       client: 'sqlite',
       // path.resolve keeps an absolute DATABASE_FILENAME absolute (tests use a temp file).
-      connection: { filename: path.resolve(__dirname, '..', '..', env('DATABASE_FILENAME', '.tmp/data.db')) },
+      connection: {
+        filename: path.resolve(__dirname, '..', '..', env('DATABASE_FILENAME', '.tmp/data.db')),
+      },
       useNullAsDefault: true,
     },
   };

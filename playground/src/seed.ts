@@ -2,17 +2,84 @@ import type { Core } from '@strapi/strapi';
 
 /** Logins the seed creates; the demo prints them and the tests log in with them. */
 export const SEED_USERS = {
-  admin: { email: 'admin@example.com', password: 'Admin12345!', firstname: 'Ada', lastname: 'Admin' },
-  editor: { email: 'editor@example.com', password: 'Editor12345!', firstname: 'Ed', lastname: 'Editor' },
+  admin: {
+    email: 'admin@example.com',
+    password: 'Admin12345!',
+    firstname: 'Ada',
+    lastname: 'Admin',
+  },
+  editor: {
+    email: 'editor@example.com',
+    password: 'Editor12345!',
+    firstname: 'Ed',
+    lastname: 'Editor',
+  },
 } as const;
 
 export const SEED_COUNTS = { contacts: 200, organizations: 5, orders: 60 } as const;
 
-const FIRST = ['Ada', 'Grace', 'Alan', 'Linus', 'Margaret', 'Ken', 'Barbara', 'Dennis', 'Frances', 'Edsger', 'Hedy', 'Tim', 'Radia', 'Guido', 'Sophie', 'Niklaus', 'Anita', 'Bjarne', 'Katherine', 'John'];
-const LAST = ['Lovelace', 'Hopper', 'Turing', 'Torvalds', 'Hamilton', 'Thompson', 'Liskov', 'Ritchie', 'Allen', 'Dijkstra', 'Lamarr', 'Berners-Lee', 'Perlman', 'van Rossum', 'Wilson', 'Wirth', 'Borg', 'Stroustrup', 'Johnson', 'McCarthy'];
-const CITIES: Array<[string, string]> = [['Paris', 'FR'], ['Berlin', 'DE'], ['Lisbon', 'PT'], ['Austin', 'US'], ['Toronto', 'CA'], ['Nairobi', 'KE'], ['Osaka', 'JP'], ['Melbourne', 'AU']];
+const FIRST = [
+  'Ada',
+  'Grace',
+  'Alan',
+  'Linus',
+  'Margaret',
+  'Ken',
+  'Barbara',
+  'Dennis',
+  'Frances',
+  'Edsger',
+  'Hedy',
+  'Tim',
+  'Radia',
+  'Guido',
+  'Sophie',
+  'Niklaus',
+  'Anita',
+  'Bjarne',
+  'Katherine',
+  'John',
+];
+const LAST = [
+  'Lovelace',
+  'Hopper',
+  'Turing',
+  'Torvalds',
+  'Hamilton',
+  'Thompson',
+  'Liskov',
+  'Ritchie',
+  'Allen',
+  'Dijkstra',
+  'Lamarr',
+  'Berners-Lee',
+  'Perlman',
+  'van Rossum',
+  'Wilson',
+  'Wirth',
+  'Borg',
+  'Stroustrup',
+  'Johnson',
+  'McCarthy',
+];
+const CITIES: Array<[string, string]> = [
+  ['Paris', 'FR'],
+  ['Berlin', 'DE'],
+  ['Lisbon', 'PT'],
+  ['Austin', 'US'],
+  ['Toronto', 'CA'],
+  ['Nairobi', 'KE'],
+  ['Osaka', 'JP'],
+  ['Melbourne', 'AU'],
+];
 const INTERESTS = ['product_news', 'events', 'tutorials', 'offers'] as const;
-const ORGANIZATIONS: Array<[string, string]> = [['Acme Software', 'software'], ['Northwind Retail', 'retail'], ['Open Campus', 'education'], ['Bright Clinic', 'health'], ['Daily Signal', 'media']];
+const ORGANIZATIONS: Array<[string, string]> = [
+  ['Acme Software', 'software'],
+  ['Northwind Retail', 'retail'],
+  ['Open Campus', 'education'],
+  ['Bright Clinic', 'health'],
+  ['Daily Signal', 'media'],
+];
 
 /** mulberry32: a tiny seeded PRNG, so every seed run produces the same people. */
 const prng = (seed: number) => () => {
@@ -53,7 +120,10 @@ export const seedContacts = (): SeedContact[] => {
       email: `${firstName}.${lastName}.${i + 1}@example.com`.toLowerCase().replace(/\s+/g, ''),
       firstName,
       lastName,
-      birthday: random() < 0.8 ? `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : null,
+      birthday:
+        random() < 0.8
+          ? `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+          : null,
       phone: random() < 0.6 ? `+1 555 ${String(1000 + i).padStart(4, '0')}` : null,
       company: ORGANIZATIONS[organizationIndex][0],
       city,
@@ -65,7 +135,11 @@ export const seedContacts = (): SeedContact[] => {
   });
 };
 
-const ensureAdminUser = async (strapi: Core.Strapi, roleCode: string, user: (typeof SEED_USERS)[keyof typeof SEED_USERS]) => {
+const ensureAdminUser = async (
+  strapi: Core.Strapi,
+  roleCode: string,
+  user: (typeof SEED_USERS)[keyof typeof SEED_USERS]
+) => {
   const existing = await strapi.db.query('admin::user').findOne({ where: { email: user.email } });
   if (existing) return existing;
   const role = await strapi.service('admin::role').findOne({ code: roleCode });
@@ -86,7 +160,11 @@ export const seed = async (strapi: Core.Strapi) => {
 
   const organizations = [];
   for (const [name, industry] of ORGANIZATIONS) {
-    organizations.push(await strapi.documents('api::organization.organization' as never).create({ data: { name, industry } as never }));
+    organizations.push(
+      await strapi
+        .documents('api::organization.organization' as never)
+        .create({ data: { name, industry } as never })
+    );
   }
   const created = [];
   for (const { organizationIndex, ...contact } of seedContacts()) {
@@ -104,7 +182,9 @@ export const seed = async (strapi: Core.Strapi) => {
       data: {
         reference: `ORD-${String(i + 1).padStart(4, '0')}`,
         total: Math.round(random() * 50000) / 100,
-        placedAt: new Date(Date.UTC(2026, 0, 1) + Math.floor(random() * 300) * 86400000).toISOString(),
+        placedAt: new Date(
+          Date.UTC(2026, 0, 1) + Math.floor(random() * 300) * 86400000
+        ).toISOString(),
         contact: contact.documentId,
       } as never,
     });

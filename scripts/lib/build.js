@@ -23,7 +23,9 @@ const ensurePluginBuilt = () => {
   log(`plugin built in ${(ms / 1000).toFixed(1)} s`);
 };
 
-const PLAYGROUND_INPUTS = ['config', 'src', 'tsconfig.json', 'package.json'].map((p) => path.join(playground, p));
+const PLAYGROUND_INPUTS = ['config', 'src', 'tsconfig.json', 'package.json'].map((p) =>
+  path.join(playground, p)
+);
 
 /** Strapi's config loader reads .js only, so the TypeScript playground is compiled to dist/. */
 const ensurePlaygroundCompiled = () => {
@@ -42,7 +44,7 @@ const ensureAdminBuilt = () => {
   const stamp = path.join(playgroundDist, 'build', '.built');
   if (!isStale(stamp, [path.join(root, 'dist', 'admin'), ...PLAYGROUND_INPUTS])) return;
   log('building the Strapi admin (about a minute)…');
-  const ms = run(bin('strapi'), ['build', '--no-optimization'], playground);
+  const ms = run(bin('strapi'), ['build'], playground);
   // `strapi build` recompiles the app into dist/ as well; mark both fresh.
   touch(path.join(playgroundDist, '.compiled'));
   touch(stamp);

@@ -10,16 +10,21 @@ const appDir = path.resolve(__dirname, '..', '..', 'playground');
 
 export interface TestStrapi {
   strapi: Core.Strapi;
+  /** Set when started with `listen: true`: http://127.0.0.1:<port>. */
+  baseUrl?: string;
   http: ReturnType<typeof request>;
   login(user: keyof typeof SEED_USERS): Promise<string>;
   stop(): Promise<void>;
 }
 
 /**
- * Boots the playground Strapi on a fresh temporary SQLite file (no admin panel), seeds it,
- * and mounts the HTTP server for supertest. One per test file.
+ * Boots the playground Strapi on a fresh temporary SQLite file, seeds it, and mounts the HTTP
+ * server for supertest. One per test file. `listen` serves the built admin on a free port
+ * (for browser tests).
  */
-export const startStrapi = async (options: { seed?: boolean } = {}): Promise<TestStrapi> => {
+export const startStrapi = async (
+  options: { seed?: boolean; listen?: boolean } = {}
+): Promise<TestStrapi> => {
   const dbFile = path.join(os.tmpdir(), `email-marketing-test-${process.pid}-${Date.now()}.db`);
   process.env.DATABASE_FILENAME = dbFile;
   process.env.CRON_ENABLED ??= 'false';
@@ -28,9 +33,17 @@ export const startStrapi = async (options: { seed?: boolean } = {}): Promise<Tes
     appDir,
     distDir: path.join(appDir, 'dist'),
     autoReload: false,
-    serveAdminPanel: false,
+    serveAdminPanel: Boolean(options.listen),
   }).load();
-  strapi.server.mount();
+  let baseUrl: string | undefined;
+  if (options.listen) {
+    await new Promise<void>((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
+    const address = strapi.server.httpServer.address();
+    if (!address || typeof address === 'string') throw new Error('Strapi did not listen on a port');
+    baseUrl = `http://127.0.0.1:${address.port}`;
+  } else {
+    strapi.server.mount();
+  }
   if (options.seed !== false) await seed(strapi);
 
   const http = request(strapi.server.httpServer);
@@ -41,7 +54,8 @@ export const startStrapi = async (options: { seed?: boolean } = {}): Promise<Tes
   };
   const stop = async () => {
     await strapi.destroy();
-    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(dbFile + suffix, { force: true });
+    for (const suffix of ['', '-wal', '-shm', '-journal'])
+      fs.rmSync(dbFile + suffix, { force: true });
   };
-  return { strapi, http, login, stop };
+  return { strapi, baseUrl, http, login, stop };
 };

@@ -23,7 +23,9 @@ describe('GET /email-marketing/overview', () => {
     expect(data.pluginVersion).toBe(pkg.version);
     expect(data.strapiVersion).toBe('5.54.0');
     expect(data.connections).toEqual([]);
-    const contact = data.contentTypes.find((ct: { uid: string }) => ct.uid === 'api::contact.contact');
+    const contact = data.contentTypes.find(
+      (ct: { uid: string }) => ct.uid === 'api::contact.contact'
+    );
     expect(contact).toEqual({
       uid: 'api::contact.contact',
       displayName: 'Contact',
@@ -41,8 +43,13 @@ describe('GET /email-marketing/overview', () => {
       data: { email: 'newcomer@example.com', firstName: 'New' } as never,
     });
     const token = await app.login('admin');
-    const res = await app.http.get('/email-marketing/overview').set('Authorization', `Bearer ${token}`).expect(200);
-    const contact = res.body.data.contentTypes.find((ct: { uid: string }) => ct.uid === 'api::contact.contact');
+    const res = await app.http
+      .get('/email-marketing/overview')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+    const contact = res.body.data.contentTypes.find(
+      (ct: { uid: string }) => ct.uid === 'api::contact.contact'
+    );
     expect(contact.count).toBe(SEED_COUNTS.contacts + 1);
   });
 
@@ -52,7 +59,10 @@ describe('GET /email-marketing/overview', () => {
 
   it('refuses an editor without plugin::email-marketing.read with 403', async () => {
     const token = await app.login('editor');
-    await app.http.get('/email-marketing/overview').set('Authorization', `Bearer ${token}`).expect(403);
+    await app.http
+      .get('/email-marketing/overview')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(403);
   });
 
   it('registers the read action so roles can be granted it', async () => {

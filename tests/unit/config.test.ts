@@ -6,6 +6,8 @@ describe('plugin config validator', () => {
   });
 
   it.each([0, 11, 2.5, -1])('refuses concurrency %p and names the setting', (concurrency) => {
-    expect(() => config.validator({ concurrency })).toThrow(/"concurrency" must be a whole number from 1 to 10/);
+    expect(() => config.validator({ concurrency })).toThrow(
+      /"concurrency" must be a whole number from 1 to 10/
+    );
   });
 });

@@ -1,6 +1,13 @@
-import { findEmailContentTypes, type ContentTypeLike } from '../../server/src/utils/email-content-types';
+import {
+  findEmailContentTypes,
+  type ContentTypeLike,
+} from '../../server/src/utils/email-content-types';
 
-const ct = (uid: string, attributes: ContentTypeLike['attributes'], kind: ContentTypeLike['kind'] = 'collectionType'): ContentTypeLike => ({
+const ct = (
+  uid: string,
+  attributes: ContentTypeLike['attributes'],
+  kind: ContentTypeLike['kind'] = 'collectionType'
+): ContentTypeLike => ({
   uid,
   kind,
   info: { displayName: uid.split('.').pop() ?? uid },
@@ -9,11 +16,21 @@ const ct = (uid: string, attributes: ContentTypeLike['attributes'], kind: Conten
 
 describe('findEmailContentTypes', () => {
   const types = {
-    'api::contact.contact': ct('api::contact.contact', { name: { type: 'string' }, email: { type: 'email' }, backup: { type: 'email' } }),
+    'api::contact.contact': ct('api::contact.contact', {
+      name: { type: 'string' },
+      email: { type: 'email' },
+      backup: { type: 'email' },
+    }),
     'api::order.order': ct('api::order.order', { reference: { type: 'string' } }),
     'admin::user': ct('admin::user', { email: { type: 'email' } }),
-    'plugin::users-permissions.user': ct('plugin::users-permissions.user', { email: { type: 'email' } }),
-    'api::settings.settings': ct('api::settings.settings', { email: { type: 'email' } }, 'singleType'),
+    'plugin::users-permissions.user': ct('plugin::users-permissions.user', {
+      email: { type: 'email' },
+    }),
+    'api::settings.settings': ct(
+      'api::settings.settings',
+      { email: { type: 'email' } },
+      'singleType'
+    ),
   };
 
   it('keeps collection types with an email attribute, listing each email field in order', () => {

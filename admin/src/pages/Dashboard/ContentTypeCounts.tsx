@@ -1,4 +1,13 @@
-import { EmptyStateLayout, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import {
+  EmptyStateLayout,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { Overview } from '../../api/overview';
 import { getTranslation } from '../../utils/getTranslation';
@@ -27,17 +36,26 @@ const ContentTypeCounts = ({ contentTypes }: Props) => {
         <Tr>
           <Th>
             <Typography variant="sigma">
-              {formatMessage({ id: getTranslation('dashboard.contacts.type'), defaultMessage: 'Content type' })}
+              {formatMessage({
+                id: getTranslation('dashboard.contacts.type'),
+                defaultMessage: 'Content type',
+              })}
             </Typography>
           </Th>
           <Th>
             <Typography variant="sigma">
-              {formatMessage({ id: getTranslation('dashboard.contacts.fields'), defaultMessage: 'Email fields' })}
+              {formatMessage({
+                id: getTranslation('dashboard.contacts.fields'),
+                defaultMessage: 'Email fields',
+              })}
             </Typography>
           </Th>
           <Th>
             <Typography variant="sigma">
-              {formatMessage({ id: getTranslation('dashboard.contacts.entries'), defaultMessage: 'Entries' })}
+              {formatMessage({
+                id: getTranslation('dashboard.contacts.entries'),
+                defaultMessage: 'Entries',
+              })}
             </Typography>
           </Th>
         </Tr>

@@ -20,7 +20,10 @@ const DashboardPage = () => {
         {formatMessage({ id: getTranslation('plugin.name'), defaultMessage: 'Email marketing' })}
       </Page.Title>
       <Layouts.Header
-        title={formatMessage({ id: getTranslation('plugin.name'), defaultMessage: 'Email marketing' })}
+        title={formatMessage({
+          id: getTranslation('plugin.name'),
+          defaultMessage: 'Email marketing',
+        })}
         subtitle={formatMessage(
           {
             id: getTranslation('dashboard.versions'),

@@ -16,7 +16,10 @@ const ConnectionsSettings = () => {
   return (
     <Layouts.Root>
       <Layouts.Header
-        title={formatMessage({ id: getTranslation('settings.connections'), defaultMessage: 'Connections' })}
+        title={formatMessage({
+          id: getTranslation('settings.connections'),
+          defaultMessage: 'Connections',
+        })}
         subtitle={formatMessage({
           id: getTranslation('settings.connections.subtitle'),
           defaultMessage: 'The email-marketing platforms this Strapi project talks to.',

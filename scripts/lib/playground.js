@@ -4,14 +4,11 @@ const path = require('path');
 const { playground, playgroundDist } = require('./paths');
 
 /**
- * @param {{ databaseFilename?: string, port?: number, serveAdminPanel?: boolean, listen?: boolean }} options
+ * Loads the app (register + bootstrap) without listening; call `app.listen()` afterwards, so a
+ * seed can run first and Strapi's start-up banner sees the seeded admin.
+ * @param {{ databaseFilename?: string, port?: number, serveAdminPanel?: boolean }} options
  */
-const bootPlayground = async ({
-  databaseFilename,
-  port,
-  serveAdminPanel = true,
-  listen = true,
-} = {}) => {
+const bootPlayground = async ({ databaseFilename, port, serveAdminPanel = true } = {}) => {
   if (databaseFilename) process.env.DATABASE_FILENAME = databaseFilename;
   if (port !== undefined) process.env.PORT = String(port);
   const { createStrapi } = require('@strapi/strapi');

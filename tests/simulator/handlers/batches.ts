@@ -1,15 +1,12 @@
-import { gzipSync } from 'zlib';
-import tar from 'tar-stream';
 import { noContent, ok, page, type Handler, type HandlerContext } from '../context';
-import { handlers } from './index';
 import { Problem, problems } from '../problems';
 import { checkRequest } from '../spec';
+import { packResults, type OperationResult } from '../batch-archive';
 import { hex, now, type Account, type Batch, type BatchOperationInput } from '../state';
 import type { MailchimpSimulator } from '../index';
 
 const MAX_PENDING = 500;
 const OPERATIONS_PER_TICK = 250;
-const RESULTS_PER_FILE = 500;
 
 const view = (batch: Batch) => ({
   id: batch.id,
@@ -22,12 +19,6 @@ const view = (batch: Batch) => ({
   response_body_url: batch.response_body_url,
   _links: [],
 });
-
-interface OperationResult {
-  status_code: number;
-  operation_id: string | null;
-  response: string;
-}
 
 /** Runs one operation through the same spec check and handlers as a direct call. */
 const runOperation = async (
@@ -57,6 +48,8 @@ const runOperation = async (
     return reply(400, problems.invalidResource(check.errors));
   }
   try {
+    // Imported here: the handler table includes this module.
+    const { handlers } = await import('./index');
     const result = await handlers[check.request.key]({
       sim,
       account,
@@ -69,26 +62,6 @@ const runOperation = async (
     if (error instanceof Problem) return reply(error.status, error);
     return reply(500, problems.serverError());
   }
-};
-
-/** Results as Mailchimp ships them: a gzipped tar of JSON files, each an array of results. */
-const packResults = async (batchId: string, results: OperationResult[]): Promise<Buffer> => {
-  const pack = tar.pack();
-  const chunks: Buffer[] = [];
-  pack.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    pack.on('end', resolve);
-    pack.on('error', reject);
-  });
-  for (let i = 0; i < Math.max(1, results.length); i += RESULTS_PER_FILE) {
-    pack.entry(
-      { name: `${batchId}/${i / RESULTS_PER_FILE}.json` },
-      JSON.stringify(results.slice(i, i + RESULTS_PER_FILE))
-    );
-  }
-  pack.finalize();
-  await done;
-  return gzipSync(Buffer.concat(chunks));
 };
 
 const runBatch = (sim: MailchimpSimulator, account: Account, batch: Batch) => {

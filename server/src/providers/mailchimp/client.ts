@@ -262,8 +262,12 @@ export class MailchimpClient {
 
   // ---- batch operations -------------------------------------------------------------------
 
+  /** Safe to repeat when no operation is a POST: a duplicate batch re-applies the same PUTs. */
   createBatch = (operations: T.BatchOperation[]) =>
-    this.request<T.BatchStatus>('POST', '/batches', { body: { operations } });
+    this.request<T.BatchStatus>('POST', '/batches', {
+      body: { operations },
+      idempotent: operations.every((op) => op.method !== 'POST'),
+    });
   getBatch = (batchId: string) => this.request<T.BatchStatus>('GET', `/batches/${batchId}`);
 
   /** Downloads a finished batch's results (a plain URL, no API auth: it is a signed link). */

@@ -2,6 +2,9 @@ import http from 'http';
 import type { AddressInfo } from 'net';
 import { startSimFixture, type SimFixture } from '../helpers/simulator';
 
+type Json = Record<string, string | number | boolean | null | object>;
+const json = async (res: Response) => (await res.json()) as Json;
+
 /** Behaviour of the simulator itself that the client suite does not reach. */
 describe('Mailchimp simulator', () => {
   let fx: SimFixture;
@@ -44,7 +47,7 @@ describe('Mailchimp simulator', () => {
     const res = await api('/nowhere');
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
-    const body = await res.json();
+    const body = await json(res);
     expect(Object.keys(body).sort()).toEqual(['detail', 'instance', 'status', 'title', 'type']);
     expect(body).toMatchObject({ title: 'Resource Not Found', status: 404 });
   });
@@ -53,7 +56,7 @@ describe('Mailchimp simulator', () => {
     expect((await api('/ping', { method: 'DELETE' })).status).toBe(405);
     const res = await api(`/lists/${fx.listId}`, { method: 'POST', body: '{"members": [' });
     expect(res.status).toBe(400);
-    expect((await res.json()).title).toBe('JSON Parse Exception');
+    expect((await json(res)).title).toBe('JSON Parse Exception');
   });
 
   it('authenticates with Basic, Bearer/OAuth tokens, the data center in the host, or none; refuses a missing key', async () => {
@@ -104,7 +107,7 @@ describe('Mailchimp simulator', () => {
         }),
       });
       expect(res.status).toBe(200);
-      hookId = (await res.json()).id;
+      hookId = String((await json(res)).id);
     });
 
     it('validated the URL with a GET from the WebHook Validator', () => {
@@ -210,20 +213,20 @@ describe('Mailchimp simulator', () => {
     it('exchanges a code once for a token whose metadata names dc and api_endpoint, usable as Bearer', async () => {
       const code = await authorize();
       const res = await token(code);
-      const { access_token, expires_in } = await res.json();
+      const { access_token, expires_in } = await json(res);
       expect(expires_in).toBe(0);
       expect((await token(code)).status).toBe(400); // single use
-      const meta = await (
+      const meta = await json(
         await fetch(`${fx.sim.url}/oauth2/metadata`, {
           headers: { authorization: `OAuth ${access_token}` },
         })
-      ).json();
+      );
       expect(meta).toMatchObject({
         dc: 'us7',
         accountname: 'Fixture Co',
         api_endpoint: `${fx.sim.url}/us7`,
       });
-      const ping = await fetch(`${meta.api_endpoint}/3.0/ping`, {
+      const ping = await fetch(`${String(meta.api_endpoint)}/3.0/ping`, {
         headers: { authorization: `Bearer ${access_token}` },
       });
       expect(ping.status).toBe(200);
@@ -232,7 +235,7 @@ describe('Mailchimp simulator', () => {
     it('refuses a wrong client secret', async () => {
       const res = await token(await authorize(), 'wrong');
       expect(res.status).toBe(401);
-      expect((await res.json()).error).toBe('invalid_client');
+      expect((await json(res)).error).toBe('invalid_client');
     });
   });
 

@@ -1,6 +1,9 @@
 /** Faults the simulator can inject; every field is optional and off by default. */
 export interface Faults {
-  /** Added to every API call, in ms. */
+  /**
+   * How long every API call takes on the server, in ms, its own processing included (a remote
+   * API's response time): the simulator waits for whatever the handler did not already use.
+   */
   latencyMs?: number;
   /** Uniform extra latency in [0, jitterMs). */
   jitterMs?: number;

@@ -160,13 +160,18 @@ export const createRequestListener =
     }
     const latency =
       (faults.latencyMs ?? 0) + (faults.jitterMs ? Math.random() * faults.jitterMs : 0);
+    // The response time includes the handler's own work, as it does on Mailchimp's servers.
+    const waitOutLatency = () => {
+      const remaining = latency - (Date.now() - started);
+      return remaining > 0 ? sleep(remaining) : undefined;
+    };
 
     let body: unknown;
     if (raw.length > 0) {
       try {
         body = JSON.parse(raw);
       } catch {
-        if (latency) await sleep(latency);
+        await waitOutLatency();
         return finish(400, problems.jsonParse());
       }
     }
@@ -175,7 +180,7 @@ export const createRequestListener =
     const check = checkRequest(method, api.path, url.searchParams, body);
     if (!check.ok) {
       entry.specErrors = check.reason === 'invalid' ? check.errors : check.reason;
-      if (latency) await sleep(latency);
+      await waitOutLatency();
       if (check.reason === 'not_found') return finish(404, problems.notFound());
       if (check.reason === 'method_not_allowed') return finish(405, problems.methodNotAllowed());
       return finish(400, problems.invalidResource(check.errors));
@@ -192,10 +197,10 @@ export const createRequestListener =
         query: check.request.query,
         body: check.request.body,
       });
-      if (latency) await sleep(latency);
+      await waitOutLatency();
       finish(result.status, result.body);
     } catch (error) {
-      if (latency) await sleep(latency);
+      await waitOutLatency();
       if (error instanceof Problem) return finish(error.status, error);
       console.error('[simulator]', error);
       finish(500, problems.serverError());

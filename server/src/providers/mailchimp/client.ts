@@ -1,3 +1,5 @@
+import http from 'http';
+import https from 'https';
 import axios, { type AxiosInstance, type AxiosRequestConfig, isAxiosError } from 'axios';
 import { isPlatformError, type PlatformError } from '../errors';
 import { parseApiKey } from './api-key';
@@ -103,6 +105,9 @@ export class MailchimpClient {
         'User-Agent': 'strapi-plugin-email-marketing',
       },
       timeout: options.timeoutMs ?? 120_000,
+      // Reused connections: no TCP/TLS handshake per call, and no more sockets than slots.
+      httpAgent: new http.Agent({ keepAlive: true, maxSockets: concurrency }),
+      httpsAgent: new https.Agent({ keepAlive: true, maxSockets: concurrency }),
       // A timeout surfaces as ETIMEDOUT (transient, retried) instead of a generic abort.
       transitional: { clarifyTimeoutError: true },
     });

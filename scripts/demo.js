@@ -7,9 +7,32 @@
 const { ensureAdminBuilt, log } = require('./lib/build');
 const { bootPlayground, seedPlayground } = require('./lib/playground');
 
+/**
+ * The Mailchimp simulator, seeded with a demo account and audience, unless MAILCHIMP_API_KEY
+ * is set (then the plugin talks to the real Mailchimp API and nothing is simulated).
+ */
 const startSideServices = async () => {
-  // Hook: the Mailchimp simulator starts here once it lands.
-  return { stop: async () => {} };
+  if (process.env.MAILCHIMP_API_KEY) {
+    log('MAILCHIMP_API_KEY is set: using the real Mailchimp API, no simulator');
+    return { stop: async () => {}, describe: () => [] };
+  }
+  require('./lib/register-ts');
+  const { startSimulator } = require('../tests/simulator/index.ts');
+  const { seedDemoAccount } = require('../tests/simulator/seed.ts');
+  const sim = await startSimulator({
+    port: Number(process.env.SIMULATOR_PORT ?? 4010),
+    logBodies: false,
+  });
+  const demo = seedDemoAccount(sim);
+  // Read by the plugin's Mailchimp client (see README, Configuration) instead of *.api.mailchimp.com.
+  process.env.MAILCHIMP_API_ROOT = `${sim.url}/{dc}/3.0`;
+  return {
+    stop: () => sim.stop(),
+    describe: () => [
+      `Mailchimp simulator on ${sim.url} (audience "${demo.listName}", ${demo.memberCount} members)`,
+      `Mailchimp API key for the demo: ${demo.apiKey}`,
+    ],
+  };
 };
 
 (async () => {
@@ -28,6 +51,7 @@ const startSideServices = async () => {
   log(
     `(an editor without plugin permissions: ${SEED_USERS.editor.email} / ${SEED_USERS.editor.password})`
   );
+  for (const line of side.describe()) log(line);
   const shutdown = async () => {
     await side.stop();
     await app.destroy();

@@ -42,7 +42,15 @@ const ensureAdminBuilt = () => {
   ensurePluginBuilt();
   ensurePlaygroundCompiled();
   const stamp = path.join(playgroundDist, 'build', '.built');
-  if (!isStale(stamp, [path.join(root, 'dist', 'admin'), ...PLAYGROUND_INPUTS])) return;
+  // The bundle takes the plugin's admin from dist/, which only changes when admin/src does.
+  if (
+    !isStale(stamp, [
+      path.join(root, 'admin', 'src'),
+      path.join(root, 'package.json'),
+      ...PLAYGROUND_INPUTS,
+    ])
+  )
+    return;
   log('building the Strapi admin (about a minute)…');
   const ms = run(bin('strapi'), ['build'], playground);
   // `strapi build` recompiles the app into dist/ as well; mark both fresh.

@@ -25,7 +25,7 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/tests/integration'],
       transform,
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/long-timeout.ts'],
       // Strapi keeps module-level state; one boot per file, files one after another.
       maxWorkers: 1,
     },
@@ -34,7 +34,7 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/tests/e2e'],
       transform,
-      testTimeout: 180000,
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/long-timeout.ts'],
       maxWorkers: 1,
     },
   ],

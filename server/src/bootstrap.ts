@@ -1,8 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { actionDefinitions } from './permissions';
+import { getService } from './utils/get-service';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(actionDefinitions());
+  if (!getService(strapi, 'crypto').isConfigured()) {
+    strapi.log.error(
+      '[email-marketing] No encryption key: set EMAIL_MARKETING_ENCRYPTION_KEY or admin.secrets.encryptionKey. Connecting a platform is refused until then.'
+    );
+  }
 };
 
 export default bootstrap;

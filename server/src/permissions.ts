@@ -6,16 +6,33 @@ import { PLUGIN_ID, PLUGIN_UID_PREFIX } from './constants';
  */
 export const ACTIONS = {
   read: { uid: 'read', displayName: 'Read overview' },
+  'settings.read': {
+    uid: 'settings.read',
+    displayName: 'Read connections and settings',
+    subCategory: 'settings',
+  },
+  'settings.update': {
+    uid: 'settings.update',
+    displayName: 'Connect, disconnect and change settings',
+    subCategory: 'settings',
+  },
 } as const;
 
 export type ActionKey = keyof typeof ACTIONS;
 
 export const actionId = (key: ActionKey): string => `${PLUGIN_UID_PREFIX}.${ACTIONS[key].uid}`;
 
+interface ActionDefinition {
+  uid: string;
+  displayName: string;
+  subCategory?: string;
+}
+
 export const actionDefinitions = () =>
-  Object.values(ACTIONS).map((action) => ({
+  Object.values(ACTIONS as Record<string, ActionDefinition>).map((action) => ({
     section: 'plugins' as const,
     displayName: action.displayName,
     uid: action.uid,
     pluginName: PLUGIN_ID,
+    ...(action.subCategory ? { subCategory: action.subCategory } : {}),
   }));

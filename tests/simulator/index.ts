@@ -5,6 +5,7 @@ import type { Faults } from './faults';
 import { writeMember, findMember, type MemberInput } from './members';
 import {
   createState,
+  keySecret,
   defaultMergeFields,
   hex,
   now,
@@ -166,12 +167,12 @@ export class MailchimpSimulator {
       nextId: 1,
     };
     this.state.accounts.set(id, account);
-    this.state.keys.set(apiKey, id);
+    this.state.keys.set(keySecret(apiKey), id);
     return { account, apiKey };
   }
 
   revokeKey(apiKey: string) {
-    const accountId = this.state.keys.get(apiKey);
+    const accountId = this.state.keys.get(keySecret(apiKey));
     const account = accountId ? this.state.accounts.get(accountId) : undefined;
     const key = account?.apiKeys.get(apiKey);
     if (!key) throw new Error(`unknown key ${apiKey}`);

@@ -7,7 +7,7 @@ import { inOutage, sleep } from './faults';
 import type { LoggedRequest, MailchimpSimulator } from './index';
 import { Problem, problems } from './problems';
 import { checkRequest } from './spec';
-import type { Account } from './state';
+import { keySecret, type Account } from './state';
 
 const readBody = (req: IncomingMessage) =>
   new Promise<string>((resolve, reject) => {
@@ -71,11 +71,15 @@ const authenticate = (
   if (/^basic$/i.test(scheme)) {
     const decoded = Buffer.from(value, 'base64').toString('utf8');
     const key = decoded.slice(decoded.indexOf(':') + 1);
-    const accountId = sim.state.keys.get(key);
+    const accountId = sim.state.keys.get(keySecret(key));
     account = accountId ? sim.state.accounts.get(accountId) : undefined;
-    if (!account || account.apiKeys.get(key)?.revoked) return problems.apiKeyInvalid();
-    // The key's -usN suffix names its data center; calling another one fails like Mailchimp.
-    if (dc && key.split('-').pop() !== dc) return problems.apiKeyInvalid();
+    if (!account) return problems.apiKeyInvalid();
+    const stored = [...account.apiKeys.entries()].find(([k]) => keySecret(k) === keySecret(key));
+    if (!stored || stored[1].revoked) return problems.apiKeyInvalid();
+    // A data center in the host or path must be the account's and the key's -usN suffix;
+    // the data-center-less root (api.mailchimp.com/3.0) resolves the account from the key.
+    if (dc && (dc !== account.dc || key.slice(key.lastIndexOf('-') + 1) !== dc))
+      return problems.apiKeyInvalid();
   } else if (/^(bearer|oauth)$/i.test(scheme)) {
     const accountId = sim.state.tokens.get(value);
     account = accountId ? sim.state.accounts.get(accountId) : undefined;

@@ -165,9 +165,13 @@ export interface OAuthClient {
   redirect_uri: string;
 }
 
+/** The part of an API key before its `-usN` data-center suffix. */
+export const keySecret = (apiKey: string) =>
+  apiKey.slice(0, Math.max(0, apiKey.lastIndexOf('-')) || apiKey.length);
+
 export interface SimState {
   accounts: Map<string, Account>;
-  /** api key → account id */
+  /** api key secret (without the -usN suffix) → account id */
   keys: Map<string, string>;
   /** oauth access token → account id */
   tokens: Map<string, string>;

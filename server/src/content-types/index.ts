@@ -1,1 +1,7 @@
-export default {};
+import auditEvent from './audit-event';
+import connection from './connection';
+
+export default {
+  connection,
+  'audit-event': auditEvent,
+};

@@ -1,5 +1,9 @@
+import connections from './connections';
+import oauth from './oauth';
 import overview from './overview';
 
 export default {
   overview,
+  connections,
+  oauth,
 };

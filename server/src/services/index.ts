@@ -1,5 +1,15 @@
+import audit from './audit';
+import connections from './connections';
+import crypto from './crypto';
+import oauth from './oauth';
 import overview from './overview';
+import platformSettings from './platform-settings';
 
 export default {
   overview,
+  audit,
+  connections,
+  crypto,
+  oauth,
+  platformSettings,
 };

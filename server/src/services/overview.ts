@@ -2,6 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import pkg from '../../../package.json';
 import { findEmailContentTypes, type ContentTypeLike } from '../utils/email-content-types';
 import type { Overview } from '../types/overview';
+import { getService } from '../utils/get-service';
 
 const overview = ({ strapi }: { strapi: Core.Strapi }) => ({
   async getOverview(): Promise<Overview> {
@@ -18,8 +19,14 @@ const overview = ({ strapi }: { strapi: Core.Strapi }) => ({
     return {
       pluginVersion: pkg.version,
       strapiVersion: String(strapi.config.get('info.strapi') ?? 'unknown'),
-      // Connections arrive with the connections work; until then none can exist.
-      connections: [],
+      connections: (await getService(strapi, 'connections').list())
+        .filter((c) => c.status !== 'disconnected')
+        .map((c) => ({
+          id: String(c.id),
+          provider: c.provider,
+          accountName: c.accountName ?? '',
+          isDefault: c.isDefault,
+        })),
       contentTypes,
     };
   },

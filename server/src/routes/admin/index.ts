@@ -1,4 +1,5 @@
 import { requireAction } from '../policies';
+import connectionRoutes from './connections';
 
 export default {
   type: 'admin',
@@ -9,5 +10,6 @@ export default {
       handler: 'overview.index',
       config: { policies: requireAction('read') },
     },
+    ...connectionRoutes,
   ],
 };

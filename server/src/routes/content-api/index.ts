@@ -1,5 +1,13 @@
-// Public routes (platform webhooks) arrive with the consent loop; none are exposed yet.
+// Public routes: reached by the platform or by a browser redirect, never by an admin token.
 export default {
   type: 'content-api',
-  routes: [],
+  routes: [
+    {
+      method: 'GET',
+      path: '/oauth/mailchimp/callback',
+      handler: 'oauth.callback',
+      // Authenticated by the signed, expiring, single-use OAuth state instead.
+      config: { auth: false, policies: [] },
+    },
+  ],
 };

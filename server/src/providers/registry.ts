@@ -1,0 +1,17 @@
+import { mailchimp } from './mailchimp/provider';
+import type { ProviderFactory, ProviderName } from './types';
+
+const factories: Partial<Record<ProviderName, ProviderFactory>> = {
+  mailchimp,
+};
+
+export const providerNames = () => Object.keys(factories) as ProviderName[];
+
+export const getProviderFactory = (name: string): ProviderFactory => {
+  const factory = factories[name as ProviderName];
+  if (!factory)
+    throw new Error(
+      `Unknown email-marketing provider "${name}". Available: ${providerNames().join(', ')}`
+    );
+  return factory;
+};

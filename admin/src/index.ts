@@ -29,7 +29,7 @@ const plugin: StrapiApp['appPlugins'][string] = {
           },
           to: `${PLUGIN_ID}/connections`,
           Component: () => import('./pages/Settings/ConnectionsSettingsPage'),
-          permissions: PERMISSIONS.read,
+          permissions: PERMISSIONS.settingsRead,
         },
       ]
     );

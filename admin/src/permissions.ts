@@ -1,4 +1,6 @@
 /** RBAC actions the admin checks; ids match the server's `permissions.ts`. */
 export const PERMISSIONS = {
   read: [{ action: 'plugin::email-marketing.read', subject: null }],
+  settingsRead: [{ action: 'plugin::email-marketing.settings.read', subject: null }],
+  settingsUpdate: [{ action: 'plugin::email-marketing.settings.update', subject: null }],
 };

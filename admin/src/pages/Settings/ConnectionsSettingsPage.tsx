@@ -1,48 +1,116 @@
-import { Box, EmptyStateLayout } from '@strapi/design-system';
-import { Layouts, Page } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
-import { useOverview } from '../../api/overview';
+import { Alert, Box, Button, EmptyStateLayout, Flex } from '@strapi/design-system';
+import { Plus } from '@strapi/icons';
+import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { useConnections } from '../../api/connections';
 import { PERMISSIONS } from '../../permissions';
-import { getTranslation } from '../../utils/getTranslation';
+import { useT } from '../../utils/useT';
+import { AddConnectionModal } from './components/AddConnectionModal';
+import { ConnectionCard } from './components/ConnectionCard';
 
-/** Lists the platform connections; adding one arrives with the connections work. */
 const ConnectionsSettings = () => {
-  const { formatMessage } = useIntl();
-  const overview = useOverview();
+  const t = useT();
+  const { state, reload } = useConnections();
+  const { allowedActions } = useRBAC({ update: PERMISSIONS.settingsUpdate });
+  const canUpdate = Boolean(allowedActions.canUpdate);
+  const [adding, setAdding] = useState(false);
+  const [params, setParams] = useSearchParams();
+  const { toggleNotification } = useNotification();
 
-  if (overview.status === 'loading') return <Page.Loading />;
-  if (overview.status === 'error') return <Page.Error />;
+  // Back from Mailchimp's OAuth screen: say how it went, once.
+  useEffect(() => {
+    const outcome = params.get('oauth');
+    if (!outcome) return;
+    toggleNotification(
+      outcome === 'connected'
+        ? {
+            type: 'success',
+            message: t('settings.connect.success', 'Connected to {account}', {
+              account: params.get('account') ?? '',
+            }),
+          }
+        : {
+            type: 'danger',
+            message:
+              params.get('message') ?? t('settings.oauth.failed', 'Mailchimp did not connect.'),
+          }
+    );
+    setParams({}, { replace: true });
+  }, [params, setParams, t, toggleNotification]);
+
+  if (state.status === 'loading') return <Page.Loading />;
+  if (state.status === 'error') return <Page.Error />;
+  const { connections, oauthAvailable, encryptionConfigured } = state.data;
+
+  const addButton = canUpdate ? (
+    <Button startIcon={<Plus />} onClick={() => setAdding(true)} disabled={!encryptionConfigured}>
+      {t('settings.add', 'Add connection')}
+    </Button>
+  ) : undefined;
 
   return (
     <Layouts.Root>
+      <Page.Title>{t('settings.connections', 'Connections')}</Page.Title>
       <Layouts.Header
-        title={formatMessage({
-          id: getTranslation('settings.connections'),
-          defaultMessage: 'Connections',
-        })}
-        subtitle={formatMessage({
-          id: getTranslation('settings.connections.subtitle'),
-          defaultMessage: 'The email-marketing platforms this Strapi project talks to.',
-        })}
+        title={t('settings.connections', 'Connections')}
+        subtitle={t(
+          'settings.connections.subtitle',
+          'The email-marketing platforms this Strapi project talks to.'
+        )}
+        primaryAction={addButton}
       />
       <Layouts.Content>
-        <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
-          {overview.data.connections.length === 0 ? (
-            <EmptyStateLayout
-              content={formatMessage({
-                id: getTranslation('dashboard.connection.none'),
-                defaultMessage: 'No platform connected',
-              })}
-            />
+        <Flex direction="column" alignItems="stretch" gap={4}>
+          {!encryptionConfigured ? (
+            <Alert
+              variant="danger"
+              title={t('settings.encryption.title', 'No encryption key')}
+              closeLabel=""
+            >
+              {t(
+                'settings.encryption.body',
+                'Set EMAIL_MARKETING_ENCRYPTION_KEY or admin.secrets.encryptionKey: credentials are never stored unencrypted.'
+              )}
+            </Alert>
           ) : null}
-        </Box>
+          {connections.length === 0 ? (
+            <Box background="neutral0" hasRadius shadow="tableShadow" padding={6}>
+              <EmptyStateLayout
+                content={t(
+                  'settings.empty',
+                  'No platform connected yet. Connect Mailchimp with an API key or OAuth to start.'
+                )}
+                action={addButton}
+              />
+            </Box>
+          ) : (
+            connections.map((connection) => (
+              <ConnectionCard
+                key={connection.id}
+                connection={connection}
+                canUpdate={canUpdate}
+                onChanged={reload}
+              />
+            ))
+          )}
+        </Flex>
       </Layouts.Content>
+      <AddConnectionModal
+        open={adding}
+        oauthAvailable={oauthAvailable}
+        onClose={() => setAdding(false)}
+        onConnected={() => {
+          setAdding(false);
+          void reload();
+        }}
+      />
     </Layouts.Root>
   );
 };
 
 const ConnectionsSettingsPage = () => (
-  <Page.Protect permissions={PERMISSIONS.read}>
+  <Page.Protect permissions={PERMISSIONS.settingsRead}>
     <ConnectionsSettings />
   </Page.Protect>
 );

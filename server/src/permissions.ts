@@ -6,6 +6,8 @@ import { PLUGIN_ID, PLUGIN_UID_PREFIX } from './constants';
  */
 export const ACTIONS = {
   read: { uid: 'read', displayName: 'Read overview' },
+  jobsRead: { uid: 'jobs.read', displayName: 'Read jobs and schedule (Activity)' },
+  jobsManage: { uid: 'jobs.manage', displayName: 'Retry and cancel jobs' },
 } as const;
 
 export type ActionKey = keyof typeof ACTIONS;

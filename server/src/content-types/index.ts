@@ -1,1 +1,5 @@
-export default {};
+import job from './job';
+
+export default {
+  job,
+};

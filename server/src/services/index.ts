@@ -1,5 +1,7 @@
+import jobs from './jobs';
 import overview from './overview';
 
 export default {
+  jobs,
   overview,
 };

@@ -1,5 +1,29 @@
-import { isPlatformError } from '../providers/errors';
+import { isRetryableKind, type PlatformError, type PlatformErrorKind } from '../providers/errors';
 import { retryDelayMs } from './backoff';
+
+const KINDS: ReadonlySet<string> = new Set<PlatformErrorKind>([
+  'auth',
+  'validation',
+  'not_found',
+  'rate_limit',
+  'transient',
+  'compliance',
+  'forgotten',
+]);
+
+/**
+ * Reads a PlatformError by shape rather than `instanceof`: a provider bundled in another copy
+ * of the plugin (dist/ vs source, or a second provider package) has its own class object.
+ */
+const asPlatformError = (error: unknown): PlatformError | null => {
+  const candidate = error as Partial<PlatformError> | null;
+  return candidate instanceof Error &&
+    candidate.name === 'PlatformError' &&
+    typeof candidate.kind === 'string' &&
+    KINDS.has(candidate.kind)
+    ? (candidate as PlatformError)
+    : null;
+};
 
 /** What the engine stores as a job's last error: a plain object, safe as JSON. */
 export interface StoredError {
@@ -30,8 +54,9 @@ export class PermanentJobError extends Error {
 
 const describe = (error: unknown, attempt: number, now: Date): StoredError => {
   const at = now.toISOString();
-  if (isPlatformError(error)) {
-    const { kind, provider, status, title, detail, fieldErrors, message, name } = error.toJSON();
+  const platform = asPlatformError(error);
+  if (platform) {
+    const { kind, provider, status, title, detail, fieldErrors, message, name } = platform;
     return {
       message,
       name,
@@ -41,7 +66,7 @@ const describe = (error: unknown, attempt: number, now: Date): StoredError => {
       title,
       detail,
       fieldErrors,
-      retryable: error.retryable,
+      retryable: isRetryableKind(kind),
       attempt,
       at,
     };
@@ -71,7 +96,7 @@ export const decideFailure = (input: {
   const stored = describe(input.error, input.attempt, input.now);
   if (!stored.retryable) return { status: 'failed', error: stored };
   if (input.attempt >= input.maxAttempts) return { status: 'dead', error: stored };
-  const retryAfterMs = isPlatformError(input.error) ? input.error.retryAfterMs : undefined;
+  const retryAfterMs = asPlatformError(input.error)?.retryAfterMs;
   const delay = retryDelayMs({
     attempt: input.attempt,
     baseMs: input.backoffBaseMs,

@@ -12,6 +12,8 @@ export const describeJobEngine = (
   database: () => Promise<{ env?: Record<string, string>; cleanup?: () => Promise<void> }>
 ) => {
   describe(`job engine on ${label}`, () => {
+    // Jest 30 reads testTimeout from the root config only; the project's value does not apply.
+    jest.setTimeout(60_000);
     let app: TestStrapi;
     let cleanup: (() => Promise<void>) | undefined;
     const engine = () => jobEngine(app.strapi);
@@ -27,11 +29,11 @@ export const describeJobEngine = (
       const db = await database();
       cleanup = db.cleanup;
       app = await startStrapi({ database: db.env, pluginConfig: FAST_JOBS_CONFIG });
-    });
+    }, 120_000);
     afterAll(async () => {
       await app?.stop();
       await cleanup?.();
-    });
+    }, 60_000);
 
     it('coalesces ten saves of one contact into one queued job carrying the latest payload', async () => {
       // No handler for this type in this process, so the job stays queued to be inspected.

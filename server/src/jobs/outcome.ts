@@ -16,13 +16,9 @@ const KINDS: ReadonlySet<string> = new Set<PlatformErrorKind>([
  * of the plugin (dist/ vs source, or a second provider package) has its own class object.
  */
 const asPlatformError = (error: unknown): PlatformError | null => {
-  const candidate = error as Partial<PlatformError> | null;
-  return candidate instanceof Error &&
-    candidate.name === 'PlatformError' &&
-    typeof candidate.kind === 'string' &&
-    KINDS.has(candidate.kind)
-    ? (candidate as PlatformError)
-    : null;
+  if (!(error instanceof Error) || error.name !== 'PlatformError') return null;
+  const { kind } = error as { kind?: unknown };
+  return typeof kind === 'string' && KINDS.has(kind) ? (error as PlatformError) : null;
 };
 
 /** What the engine stores as a job's last error: a plain object, safe as JSON. */

@@ -350,16 +350,26 @@ export class JobStore {
     }
   }
 
-  /** Gives a job back without counting the attempt (shutdown): any worker may take it now. */
+  /**
+   * Gives a job back without counting the attempt (shutdown): queued again, so no job is left
+   * "running" by a stopped process. If a newer job with the same dedupe key is queued, this
+   * one stays running with an expired lease instead, which any worker reclaims at once.
+   */
   async release(id: number, owner: string, now = new Date()): Promise<boolean> {
-    const count = await this.knex(JOBS_TABLE)
-      .where({ id, lease_owner: owner, status: 'running' })
-      .update({
-        lease_expires_at: this.time(now),
-        attempts: this.knex.raw('attempts - 1'),
-        updated_at: this.time(now),
-      });
-    return Number(count) === 1;
+    const guard = { id, lease_owner: owner, status: 'running' };
+    const common = { attempts: this.knex.raw('attempts - 1'), updated_at: this.time(now) };
+    try {
+      const count = await this.knex(JOBS_TABLE)
+        .where(guard)
+        .update({ ...common, status: 'queued', lease_owner: null, lease_expires_at: null });
+      return Number(count) === 1;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const count = await this.knex(JOBS_TABLE)
+        .where(guard)
+        .update({ ...common, lease_expires_at: this.time(now) });
+      return Number(count) === 1;
+    }
   }
 
   async findById(id: number): Promise<JobRecord | null> {

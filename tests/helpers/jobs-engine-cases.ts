@@ -185,7 +185,10 @@ export const describeJobEngine = (
       const { id } = await engine().enqueue('test.unhandled', { later: true });
       const admin = await app.login('admin');
       const editor = await app.login('editor');
-      await app.http.get('/email-marketing/jobs').set('Authorization', `Bearer ${editor}`).expect(403);
+      await app.http
+        .get('/email-marketing/jobs')
+        .set('Authorization', `Bearer ${editor}`)
+        .expect(403);
       await app.http
         .post(`/email-marketing/jobs/${id}/cancel`)
         .set('Authorization', `Bearer ${editor}`)
@@ -248,7 +251,9 @@ export const describeJobEngine = (
       const done = await engine().enqueue('test.unhandled', { old: 'done' });
       const failed = await engine().enqueue('test.unhandled', { old: 'failed' });
       await knex(JOBS_TABLE).where({ id: done.id }).update({ status: 'done', finished_at: stamp });
-      await knex(JOBS_TABLE).where({ id: failed.id }).update({ status: 'failed', finished_at: stamp });
+      await knex(JOBS_TABLE)
+        .where({ id: failed.id })
+        .update({ status: 'failed', finished_at: stamp });
       const cleanupJob = await engine().enqueue('jobs.cleanup', {});
       await settled(cleanupJob.id, 'done');
       expect(await engine().get(done.id)).toBeNull();

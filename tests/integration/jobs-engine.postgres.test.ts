@@ -1,6 +1,7 @@
 import { describeJobEngine } from '../helpers/jobs-engine-cases';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startPostgres } = require('../../scripts/lib/postgres') as typeof import('../../scripts/lib/postgres');
+const { startPostgres } =
+  require('../../scripts/lib/postgres') as typeof import('../../scripts/lib/postgres');
 
 describeJobEngine('PostgreSQL', async () => {
   const pg = await startPostgres();

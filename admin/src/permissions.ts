@@ -1,4 +1,6 @@
 /** RBAC actions the admin checks; ids match the server's `permissions.ts`. */
 export const PERMISSIONS = {
   read: [{ action: 'plugin::email-marketing.read', subject: null }],
+  jobsRead: [{ action: 'plugin::email-marketing.jobs.read', subject: null }],
+  jobsManage: [{ action: 'plugin::email-marketing.jobs.manage', subject: null }],
 };

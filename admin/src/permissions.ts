@@ -3,4 +3,6 @@ export const PERMISSIONS = {
   read: [{ action: 'plugin::email-marketing.read', subject: null }],
   settingsRead: [{ action: 'plugin::email-marketing.settings.read', subject: null }],
   settingsUpdate: [{ action: 'plugin::email-marketing.settings.update', subject: null }],
+  jobsRead: [{ action: 'plugin::email-marketing.jobs.read', subject: null }],
+  jobsManage: [{ action: 'plugin::email-marketing.jobs.manage', subject: null }],
 };

@@ -5,10 +5,13 @@ import path from 'path';
 const marker = `${path.sep}playground${path.sep}`;
 const repoRoot = __dirname.slice(0, __dirname.lastIndexOf(marker));
 
+// Tests and the benchmark pass plugin settings (lease length, a cron rule every second, …) as JSON.
+const overrides = process.env.EMAIL_MARKETING_CONFIG;
+
 export default () => ({
   'email-marketing': {
     enabled: true,
     resolve: repoRoot,
-    config: {},
+    config: overrides ? JSON.parse(overrides) : {},
   },
 });

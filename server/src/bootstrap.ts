@@ -9,6 +9,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
       '[email-marketing] No encryption key: set EMAIL_MARKETING_ENCRYPTION_KEY or admin.secrets.encryptionKey. Connecting a platform is refused until then.'
     );
   }
+  // Indexes, workers and cron tasks; handlers registered by features before this point.
+  await getService(strapi, 'jobs').start();
 };
 
 export default bootstrap;

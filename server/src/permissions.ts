@@ -16,6 +16,8 @@ export const ACTIONS = {
     displayName: 'Connect, disconnect and change settings',
     subCategory: 'settings',
   },
+  jobsRead: { uid: 'jobs.read', displayName: 'Read jobs and schedule (Activity)' },
+  jobsManage: { uid: 'jobs.manage', displayName: 'Retry and cancel jobs' },
 } as const;
 
 export type ActionKey = keyof typeof ACTIONS;

@@ -23,10 +23,24 @@ export interface TestStrapi {
  * (for browser tests).
  */
 export const startStrapi = async (
-  options: { seed?: boolean; listen?: boolean } = {}
+  options: {
+    seed?: boolean;
+    listen?: boolean;
+    /** Database env from scripts/lib/postgres.js `createDatabase`; SQLite when absent. */
+    database?: Record<string, string>;
+    /** The plugin's config (config/plugins.ts), passed as EMAIL_MARKETING_CONFIG. */
+    pluginConfig?: Record<string, unknown>;
+  } = {}
 ): Promise<TestStrapi> => {
   const dbFile = path.join(os.tmpdir(), `email-marketing-test-${process.pid}-${Date.now()}.db`);
   process.env.DATABASE_FILENAME = dbFile;
+  // Files share one jest worker process: reset what an earlier file may have set.
+  for (const key of Object.keys(process.env))
+    if (key.startsWith('DATABASE_') && key !== 'DATABASE_FILENAME') delete process.env[key];
+  Object.assign(process.env, options.database ?? {});
+  if (options.pluginConfig)
+    process.env.EMAIL_MARKETING_CONFIG = JSON.stringify(options.pluginConfig);
+  else delete process.env.EMAIL_MARKETING_CONFIG;
   process.env.CRON_ENABLED ??= 'false';
   process.env.LOG_LEVEL ??= 'warn';
   const strapi = await createStrapi({

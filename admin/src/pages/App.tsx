@@ -1,12 +1,14 @@
 import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
 import { PERMISSIONS } from '../permissions';
+import { ActivityPage } from './Activity/ActivityPage';
 import { DashboardPage } from './Dashboard/DashboardPage';
 
 const App = () => (
   <Page.Protect permissions={PERMISSIONS.read}>
     <Routes>
       <Route index element={<DashboardPage />} />
+      <Route path="activity" element={<ActivityPage />} />
       <Route path="*" element={<Page.Error />} />
     </Routes>
   </Page.Protect>

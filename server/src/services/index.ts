@@ -2,10 +2,12 @@ import audit from './audit';
 import connections from './connections';
 import crypto from './crypto';
 import oauth from './oauth';
+import jobs from './jobs';
 import overview from './overview';
 import platformSettings from './platform-settings';
 
 export default {
+  jobs,
   overview,
   audit,
   connections,

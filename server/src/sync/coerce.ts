@@ -115,8 +115,7 @@ export const coerce = (field: MergeFieldSpec, value: unknown): Coerced => {
             ? [Number(md[2]), Number(md[1])]
             : [Number(md[1]), Number(md[2])];
         const check = new Date(Date.UTC(2000, month - 1, day));
-        if (check.getUTCMonth() === month - 1 && check.getUTCDate() === day)
-          return ok(md[0]);
+        if (check.getUTCMonth() === month - 1 && check.getUTCDate() === day) return ok(md[0]);
       }
       return fail(
         `${field.tag} expects a birthday (a date, or ${field.options?.date_format ?? 'MM/DD'}); "${String(value)}" is not one`

@@ -1,6 +1,7 @@
-import { Box, Flex, Grid, Typography } from '@strapi/design-system';
+import { Box, Flex, Grid, LinkButton, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import { Link } from 'react-router-dom';
 import { useOverview } from '../../api/overview';
 import { getTranslation } from '../../utils/getTranslation';
 import { ConnectionStatus } from './ConnectionStatus';
@@ -20,6 +21,14 @@ const DashboardPage = () => {
         {formatMessage({ id: getTranslation('plugin.name'), defaultMessage: 'Email marketing' })}
       </Page.Title>
       <Layouts.Header
+        primaryAction={
+          <LinkButton tag={Link} to="activity" variant="secondary">
+            {formatMessage({
+              id: getTranslation('dashboard.activity'),
+              defaultMessage: 'Activity',
+            })}
+          </LinkButton>
+        }
         title={formatMessage({
           id: getTranslation('plugin.name'),
           defaultMessage: 'Email marketing',

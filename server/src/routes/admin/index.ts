@@ -11,5 +11,29 @@ export default {
       config: { policies: requireAction('read') },
     },
     ...connectionRoutes,
+    {
+      method: 'GET',
+      path: '/jobs',
+      handler: 'jobs.list',
+      config: { policies: requireAction('jobsRead') },
+    },
+    {
+      method: 'POST',
+      path: '/jobs/:id/retry',
+      handler: 'jobs.retry',
+      config: { policies: requireAction('jobsManage') },
+    },
+    {
+      method: 'POST',
+      path: '/jobs/:id/cancel',
+      handler: 'jobs.cancel',
+      config: { policies: requireAction('jobsManage') },
+    },
+    {
+      method: 'GET',
+      path: '/schedule',
+      handler: 'jobs.schedule',
+      config: { policies: requireAction('jobsRead') },
+    },
   ],
 };

@@ -1,0 +1,194 @@
+import { hostname } from 'os';
+import { randomBytes } from 'crypto';
+import type { JobsConfig } from '../config';
+import { decideFailure } from './outcome';
+import type { HandlerRegistry, JobContext } from './registry';
+import type { JobRecord, JobStore } from './store';
+
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** Observations for the benchmark and tests: when a claim started and how long it took. */
+export interface WorkerPoolHooks {
+  onClaim?(latencyMs: number, job: JobRecord | null): void;
+}
+
+/** This process' identity in lease_owner: readable in the Activity page, unique per boot. */
+export const processIdentity = (): string =>
+  `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+
+/**
+ * `concurrency` loops in this process, each claiming one job at a time. Idle loops sleep until
+ * a local enqueue wakes them or `pollIntervalMs` passes (jobs written by other processes).
+ */
+export class WorkerPool {
+  private stopping = false;
+  private loops: Promise<void>[] = [];
+  private sleepers = new Set<() => void>();
+  private readonly running = new Map<number, { owner: string; abort: AbortController }>();
+  private claims = 0;
+
+  constructor(
+    private readonly store: JobStore,
+    private readonly registry: HandlerRegistry,
+    private readonly config: JobsConfig,
+    private readonly identity: string,
+    private readonly log: Logger,
+    private readonly hooks: WorkerPoolHooks = {}
+  ) {}
+
+  start(): void {
+    this.stopping = false;
+    for (let slot = 0; slot < this.config.concurrency; slot += 1) this.loops.push(this.loop());
+  }
+
+  /** Wakes idle loops at once (a local enqueue just committed). */
+  wake(): void {
+    const sleepers = [...this.sleepers];
+    this.sleepers.clear();
+    sleepers.forEach((resume) => resume());
+  }
+
+  get activeJobIds(): number[] {
+    return [...this.running.keys()];
+  }
+
+  /**
+   * Stops claiming, lets running jobs finish for `shutdownGraceMs`, then aborts the rest and
+   * releases their leases so another process takes them over at once.
+   */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake();
+    const finished = Promise.all(this.loops);
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), this.config.shutdownGraceMs);
+    });
+    const outcome = await Promise.race([finished.then(() => 'finished' as const), grace]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') {
+      for (const [id, { owner, abort }] of this.running) {
+        abort.abort(new Error('shutting down'));
+        await this.store.release(id, owner).catch(() => undefined);
+        this.log.warn(`job ${id} released on shutdown; another worker will resume it`);
+      }
+    }
+    // A handler that ignores its abort signal must not hold Strapi's shutdown forever.
+    await Promise.race([finished, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+    this.loops = [];
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const resume = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(resume);
+        resolve();
+      };
+      const timer = setTimeout(resume, ms);
+      this.sleepers.add(resume);
+    });
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopping) {
+      let job: JobRecord | null = null;
+      const owner = `${this.identity}#${(this.claims += 1)}`;
+      const started = performance.now();
+      try {
+        job = await this.store.claim(owner, this.config.leaseMs, this.registry.types());
+      } catch (error) {
+        if (this.stopping) break;
+        this.log.warn(`job claim failed: ${(error as Error).message}`);
+      }
+      this.hooks.onClaim?.(performance.now() - started, job);
+      if (!job) {
+        if (!this.stopping) await this.sleep(this.config.pollIntervalMs);
+        continue;
+      }
+      await this.execute(job, owner);
+    }
+  }
+
+  private async execute(job: JobRecord, owner: string): Promise<void> {
+    const registered = this.registry.get(job.type);
+    const maxAttempts =
+      job.maxAttempts ?? registered?.options.maxAttempts ?? this.config.maxAttempts;
+    const abort = new AbortController();
+    this.running.set(job.id, { owner, abort });
+    const lost = () => abort.abort(new Error('lease lost (cancelled or taken over)'));
+    const heartbeat = setInterval(
+      () => {
+        this.store
+          .renew(job.id, owner, this.config.leaseMs)
+          .then((ours) => ours || lost())
+          .catch((error: Error) => this.log.warn(`job ${job.id} lease renewal: ${error.message}`));
+      },
+      Math.max(100, Math.floor(this.config.leaseMs / 3))
+    );
+    try {
+      if (!registered) throw new Error(`no handler registered for job type "${job.type}"`);
+      if (job.attempts > maxAttempts) {
+        // Claimed through an expired lease after the last allowed attempt: the job keeps
+        // killing its process (or timing out), so it stops here.
+        await this.store.fail(job.id, owner, {
+          status: 'dead',
+          error: {
+            message: `lease expired on attempt ${job.attempts - 1} of ${maxAttempts}`,
+            retryable: false,
+            attempt: job.attempts - 1,
+            at: new Date().toISOString(),
+          },
+        });
+        return;
+      }
+      const context: JobContext = {
+        job: {
+          id: job.id,
+          documentId: job.documentId,
+          type: job.type,
+          attempts: job.attempts,
+          dedupeKey: job.dedupeKey,
+        },
+        cursor: job.cursor,
+        signal: abort.signal,
+        progress: async (done, total) => {
+          if (!(await this.store.progress(job.id, owner, { done, total }, this.config.leaseMs)))
+            lost();
+        },
+        checkpoint: async (cursor, progress) => {
+          const update = { cursor, done: progress?.done, total: progress?.total };
+          if (!(await this.store.progress(job.id, owner, update, this.config.leaseMs))) lost();
+        },
+      };
+      const result = await registered.handler(job.payload, context);
+      if (!(await this.store.complete(job.id, owner, result ?? null)))
+        this.log.debug(`job ${job.id} finished after losing its lease; result not recorded`);
+    } catch (error) {
+      if (abort.signal.aborted && this.stopping) return; // released by stop()
+      const outcome = decideFailure({
+        error,
+        attempt: job.attempts,
+        maxAttempts,
+        backoffBaseMs: this.config.backoffBaseMs,
+        backoffMaxMs: this.config.backoffMaxMs,
+        now: new Date(),
+      });
+      await this.store
+        .fail(job.id, owner, outcome)
+        .catch((storeError: Error) =>
+          this.log.error(`job ${job.id}: could not record failure: ${storeError.message}`)
+        );
+      if (outcome.status !== 'queued')
+        this.log.warn(`job ${job.id} (${job.type}) ${outcome.status}: ${outcome.error.message}`);
+    } finally {
+      clearInterval(heartbeat);
+      this.running.delete(job.id);
+    }
+  }
+}

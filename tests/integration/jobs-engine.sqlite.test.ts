@@ -1,0 +1,3 @@
+import { describeJobEngine } from '../helpers/jobs-engine-cases';
+
+describeJobEngine('SQLite', async () => ({}));

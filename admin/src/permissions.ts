@@ -3,6 +3,8 @@ export const PERMISSIONS = {
   read: [{ action: 'plugin::email-marketing.read', subject: null }],
   settingsRead: [{ action: 'plugin::email-marketing.settings.read', subject: null }],
   settingsUpdate: [{ action: 'plugin::email-marketing.settings.update', subject: null }],
+  mappingRead: [{ action: 'plugin::email-marketing.mapping.read', subject: null }],
+  mappingManage: [{ action: 'plugin::email-marketing.mapping.manage', subject: null }],
   jobsRead: [{ action: 'plugin::email-marketing.jobs.read', subject: null }],
   jobsManage: [{ action: 'plugin::email-marketing.jobs.manage', subject: null }],
 };

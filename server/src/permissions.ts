@@ -16,6 +16,8 @@ export const ACTIONS = {
     displayName: 'Connect, disconnect and change settings',
     subCategory: 'settings',
   },
+  'mapping.read': { uid: 'mapping.read', displayName: 'Read field mappings and sync state' },
+  'mapping.manage': { uid: 'mapping.manage', displayName: 'Edit field mappings and run syncs' },
   jobsRead: { uid: 'jobs.read', displayName: 'Read jobs and schedule (Activity)' },
   jobsManage: { uid: 'jobs.manage', displayName: 'Retry and cancel jobs' },
 } as const;

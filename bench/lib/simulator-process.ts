@@ -42,6 +42,7 @@ export const startSimulatorProcess = async () => {
       control<{
         requests: number;
         byStatus: Record<string, number>;
+        byMethod: Record<string, number>;
         peakInFlightByAccount: Record<string, number>;
       }>('GET', '/stats'),
     stop: async () => {

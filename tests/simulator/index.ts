@@ -369,11 +369,15 @@ export class MailchimpSimulator {
 
   stats() {
     const byStatus: Record<string, number> = {};
-    for (const request of this.requests)
+    const byMethod: Record<string, number> = {};
+    for (const request of this.requests) {
       byStatus[request.status] = (byStatus[request.status] ?? 0) + 1;
+      byMethod[request.method] = (byMethod[request.method] ?? 0) + 1;
+    }
     return {
       requests: this.requests.length,
       byStatus,
+      byMethod,
       peakInFlight: this.peakInFlight,
       peakInFlightByAccount: Object.fromEntries(this.peakInFlightByAccount),
       specViolations: this.requests.filter((r) => r.specErrors).length,

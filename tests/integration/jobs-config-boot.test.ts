@@ -1,0 +1,12 @@
+import { startStrapi } from '../helpers/strapi';
+
+describe('plugin config at boot', () => {
+  it('refuses to boot with a bad cron expression, naming the setting', async () => {
+    await expect(
+      startStrapi({
+        seed: false,
+        pluginConfig: { schedule: { 'contacts-reconcile': { cron: '0 25 * * *' } } },
+      })
+    ).rejects.toThrow('"schedule.contacts-reconcile.cron" is not a valid cron expression');
+  });
+});

@@ -11,6 +11,7 @@ const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { performance } = require('perf_hooks');
 const { ensurePluginBuilt, ensurePlaygroundCompiled } = require('../scripts/lib/build');
 const { startPostgres } = require('../scripts/lib/postgres');
 

@@ -10,7 +10,8 @@ const bootPlayground = async ({
   databaseFilename,
   port,
   serveAdminPanel = true,
-  listen = true,
+  // Accepted for callers' clarity; boot never listens (callers start the server themselves).
+  listen: _listen = true,
 } = {}) => {
   if (databaseFilename) process.env.DATABASE_FILENAME = databaseFilename;
   if (port !== undefined) process.env.PORT = String(port);

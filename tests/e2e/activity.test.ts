@@ -47,14 +47,14 @@ describe('admin: the Activity page', () => {
     await bar.waitFor({ timeout: 30000 });
 
     const value = async () => Number(await bar.getAttribute('aria-valuenow'));
-    const first = await waitFor(async () => (await value()) || false, {
+    const first = await waitFor(async () => ((await value()) > 0 ? value() : null), {
       what: 'progress above 0',
     });
     // The page refreshes itself while the job runs: no reload, the bar moves on.
     const later = await waitFor(
       async () => {
         const now = await value();
-        return now >= first + 5 ? now : false;
+        return now >= first + 5 ? now : null;
       },
       { what: 'the progress bar to advance', timeoutMs: 30000 }
     );

@@ -162,6 +162,10 @@ export class JobStore {
    * they are created here, idempotently, on every boot.
    */
   async ensureIndexes(): Promise<void> {
+    if (this.dialect !== 'postgres' && this.dialect !== 'sqlite')
+      throw new Error(
+        `email-marketing: the job engine runs on PostgreSQL and SQLite; ${this.dialect} is not supported yet (its claim needs UPDATE … RETURNING and partial unique indexes)`
+      );
     const statements = [
       // Coalescing: at most one *queued* job per dedupe key; running/done ones do not block.
       `CREATE UNIQUE INDEX IF NOT EXISTS ${JOBS_TABLE}_dedupe_queued_uq ON ${JOBS_TABLE} (dedupe_key) WHERE status = 'queued'`,

@@ -13,6 +13,9 @@ const transform = {
  */
 module.exports = {
   globalSetup: '<rootDir>/tests/global-setup.js',
+  // Jest 30 takes testTimeout from the root config only (a project's own value is ignored), and
+  // a Strapi boot on 2 busy CPUs can pass 5 s: without this, hooks time out and leave Strapi running.
+  testTimeout: 120000,
   projects: [
     {
       displayName: 'unit',

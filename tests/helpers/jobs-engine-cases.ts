@@ -220,6 +220,20 @@ export const describeJobEngine = (
       expect(await job(id)).toMatchObject({ attempts: 2, result: 'resumed', leaseOwner: null });
     });
 
+    it('renews the lease while a job outlives it, so no other worker takes it over', async () => {
+      let runs = 0;
+      engine().registerHandler('test.long', async () => {
+        runs += 1;
+        // 2.5 × leaseMs (FAST_JOBS_CONFIG): without renewal another worker would reclaim it.
+        await new Promise((resolve) => setTimeout(resolve, 2500));
+        return runs;
+      });
+      const { id } = await engine().enqueue('test.long', {});
+      await settled(id, 'done');
+      expect(runs).toBe(1);
+      expect(await job(id)).toMatchObject({ attempts: 1, result: 1 });
+    });
+
     it('enqueues a cron slot once, however many processes tick for it', async () => {
       const key = 'cron:test:2026-11-23T07:30:00Z';
       const a = await engine().enqueue('test.unhandled', {}, { uniqueKey: key });

@@ -1,7 +1,5 @@
 import { describeJobEngine } from '../helpers/jobs-engine-cases';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startPostgres } =
-  require('../../scripts/lib/postgres') as typeof import('../../scripts/lib/postgres');
+import { startPostgres } from '../../scripts/lib/postgres';
 
 describeJobEngine('PostgreSQL', async () => {
   const pg = await startPostgres();

@@ -1,9 +1,7 @@
 import { Client } from 'pg';
 import { startInstance, type Instance } from '../helpers/instances';
 import { waitFor } from '../helpers/jobs';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startPostgres } =
-  require('../../scripts/lib/postgres') as typeof import('../../scripts/lib/postgres');
+import { startPostgres } from '../../scripts/lib/postgres';
 
 const JOBS = 5000;
 const CRON_WINDOW_MS = 20_000;

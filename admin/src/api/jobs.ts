@@ -30,9 +30,13 @@ export const useActivity = (filters: JobFilters) => {
   const [jobs, setJobs] = useState<State<JobList>>({ status: 'loading' });
   const [schedule, setSchedule] = useState<ScheduledTaskView[]>([]);
   const timer = useRef<ReturnType<typeof setTimeout>>();
+  // Bumped when the filters change or the page unmounts: a reply to an older request is
+  // dropped, so it neither shows stale rows nor starts a second refresh loop.
+  const generation = useRef(0);
 
   const load = useCallback(async () => {
     clearTimeout(timer.current);
+    const mine = generation.current;
     const params = new URLSearchParams({ page: String(filters.page), pageSize: '25' });
     if (filters.status) params.set('status', filters.status);
     if (filters.type) params.set('type', filters.type);
@@ -42,10 +46,12 @@ export const useActivity = (filters: JobFilters) => {
         get<{ data: JobList }>(`/email-marketing/jobs?${params.toString()}`),
         get<{ data: ScheduledTaskView[] }>('/email-marketing/schedule'),
       ]);
+      if (mine !== generation.current) return;
       setJobs({ status: 'ready', data: list.data.data });
       setSchedule(tasks.data.data);
       busy = list.data.data.counts.running > 0 || list.data.data.counts.queued > 0;
     } catch (error) {
+      if (mine !== generation.current) return;
       setJobs({ status: 'error', error: error as Error });
     }
     timer.current = setTimeout(() => void load(), busy ? BUSY_REFRESH_MS : IDLE_REFRESH_MS);
@@ -53,7 +59,10 @@ export const useActivity = (filters: JobFilters) => {
 
   useEffect(() => {
     void load();
-    return () => clearTimeout(timer.current);
+    return () => {
+      generation.current += 1;
+      clearTimeout(timer.current);
+    };
   }, [load]);
 
   const act = useCallback(

@@ -162,12 +162,17 @@ export class JobStore {
    * they are created here, idempotently, on every boot.
    */
   async ensureIndexes(): Promise<void> {
+    if (this.dialect !== 'postgres' && this.dialect !== 'sqlite')
+      throw new Error(
+        `email-marketing: the job engine runs on PostgreSQL and SQLite; ${this.dialect} is not supported yet (its claim needs UPDATE … RETURNING and partial unique indexes)`
+      );
     const statements = [
       // Coalescing: at most one *queued* job per dedupe key; running/done ones do not block.
       `CREATE UNIQUE INDEX IF NOT EXISTS ${JOBS_TABLE}_dedupe_queued_uq ON ${JOBS_TABLE} (dedupe_key) WHERE status = 'queued'`,
       // Cron slots and other once-ever jobs: one row per key, whatever its status.
       `CREATE UNIQUE INDEX IF NOT EXISTS ${JOBS_TABLE}_unique_key_uq ON ${JOBS_TABLE} (unique_key)`,
-      `CREATE INDEX IF NOT EXISTS ${JOBS_TABLE}_claim_idx ON ${JOBS_TABLE} (status, run_at)`,
+      // The claim's queued subquery walks this in order: no sort, however long the queue.
+      `CREATE INDEX IF NOT EXISTS ${JOBS_TABLE}_queue_idx ON ${JOBS_TABLE} (status, priority DESC, run_at, id)`,
       `CREATE INDEX IF NOT EXISTS ${JOBS_TABLE}_lease_idx ON ${JOBS_TABLE} (status, lease_expires_at)`,
       `CREATE INDEX IF NOT EXISTS ${JOBS_TABLE}_type_idx ON ${JOBS_TABLE} (type, status)`,
       `CREATE INDEX IF NOT EXISTS ${JOBS_TABLE}_finished_idx ON ${JOBS_TABLE} (status, finished_at)`,
@@ -236,9 +241,11 @@ export class JobStore {
   }
 
   /**
-   * Claims the next due job in one statement: a queued job whose time has come, or a running
-   * one whose lease expired (its process died). Postgres skips rows other workers are locking;
-   * SQLite has a single writer, so the UPDATE is atomic by construction.
+   * Claims the next due job in one statement: a running job whose lease expired (its process
+   * died) first, else the queued job due soonest by priority. Each candidate comes from its own
+   * index-ordered subquery (an OR across both would sort every queued row on every claim).
+   * Postgres skips rows other workers are locking; SQLite has a single writer, so the UPDATE is
+   * atomic by construction.
    */
   async claim(
     owner: string,
@@ -252,16 +259,19 @@ export class JobStore {
     const sql = `UPDATE ${JOBS_TABLE}
       SET status = 'running', lease_owner = ?, lease_expires_at = ?, attempts = attempts + 1,
           started_at = ?, updated_at = ?
-      WHERE id = (
-        SELECT id FROM ${JOBS_TABLE}
-        WHERE type IN (${typeList})
-          AND ((status = 'queued' AND run_at <= ?) OR (status = 'running' AND lease_expires_at < ?))
-        ORDER BY priority DESC, run_at ASC, id ASC
-        LIMIT 1
-        ${lock})
+      WHERE id = COALESCE(
+        (SELECT id FROM ${JOBS_TABLE}
+          WHERE status = 'running' AND lease_expires_at < ? AND type IN (${typeList})
+          ORDER BY lease_expires_at ASC
+          LIMIT 1 ${lock}),
+        (SELECT id FROM ${JOBS_TABLE}
+          WHERE status = 'queued' AND run_at <= ? AND type IN (${typeList})
+          ORDER BY priority DESC, run_at ASC, id ASC
+          LIMIT 1 ${lock}))
       RETURNING *`;
     const t = this.time(now);
-    const bindings = [owner, this.time(new Date(now.getTime() + leaseMs)), t, t, ...types, t, t];
+    const lease = this.time(new Date(now.getTime() + leaseMs));
+    const bindings = [owner, lease, t, t, t, ...types, t, ...types];
     const [row] = this.rows(await this.knex.raw(sql, bindings));
     return row ? toRecord(row) : null;
   }

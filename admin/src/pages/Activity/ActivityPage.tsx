@@ -1,5 +1,6 @@
 import {
   Box,
+  Button,
   Flex,
   Grid,
   SingleSelect,
@@ -115,15 +116,39 @@ const Activity = () => {
                   onRetry={run(retry)}
                   onCancel={run(cancel)}
                 />
-                <Typography variant="pi" textColor="neutral600">
-                  {formatMessage(
-                    {
-                      id: getTranslation('activity.jobs.shown'),
-                      defaultMessage: '{shown} of {total} jobs shown',
-                    },
-                    { shown: data.jobs.length, total: data.total }
-                  )}
-                </Typography>
+                <Flex justifyContent="space-between">
+                  <Typography variant="pi" textColor="neutral600">
+                    {formatMessage(
+                      {
+                        id: getTranslation('activity.jobs.page'),
+                        defaultMessage: 'Jobs {from}–{to} of {total}',
+                      },
+                      {
+                        from: data.total === 0 ? 0 : (data.page - 1) * data.pageSize + 1,
+                        to: (data.page - 1) * data.pageSize + data.jobs.length,
+                        total: data.total,
+                      }
+                    )}
+                  </Typography>
+                  <Flex gap={2}>
+                    <Button
+                      size="S"
+                      variant="tertiary"
+                      disabled={data.page <= 1}
+                      onClick={() => setFilters((f) => ({ ...f, page: f.page - 1 }))}
+                    >
+                      {t('activity.jobs.previous', 'Previous')}
+                    </Button>
+                    <Button
+                      size="S"
+                      variant="tertiary"
+                      disabled={data.page * data.pageSize >= data.total}
+                      onClick={() => setFilters((f) => ({ ...f, page: f.page + 1 }))}
+                    >
+                      {t('activity.jobs.next', 'Next')}
+                    </Button>
+                  </Flex>
+                </Flex>
               </Flex>
             </Box>
           </Grid.Item>

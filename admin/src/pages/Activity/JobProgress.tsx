@@ -38,7 +38,16 @@ const JobProgress = ({ job }: { job: JobView }) => {
 
   return (
     <Flex direction="column" alignItems="stretch" gap={1} data-testid={`job-progress-${job.id}`}>
-      {percent !== null ? <ProgressBar value={percent} size="S" /> : null}
+      {percent !== null ? (
+        // The design system's ProgressBar draws `value` but does not hand it to the Radix
+        // root, so the accessible value is set here (screen readers and the browser test).
+        <ProgressBar
+          value={percent}
+          aria-valuenow={percent}
+          aria-valuetext={`${percent}%`}
+          aria-label={job.type}
+        />
+      ) : null}
       <Typography variant="pi" textColor="neutral600" data-testid="job-progress-text">
         {details.join(' · ')}
       </Typography>

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { actionDefinitions } from './permissions';
+import { registerSyncJobs } from './sync/jobs';
 import { getService } from './utils/get-service';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -9,6 +10,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
       '[email-marketing] No encryption key: set EMAIL_MARKETING_ENCRYPTION_KEY or admin.secrets.encryptionKey. Connecting a platform is refused until then.'
     );
   }
+  registerSyncJobs(strapi);
   // Indexes, workers and cron tasks; handlers registered by features before this point.
   await getService(strapi, 'jobs').start();
 };

@@ -22,3 +22,21 @@ export const waitFor = async <T>(
 export const FAST_JOBS_CONFIG = {
   jobs: { pollIntervalMs: 100, leaseMs: 1000, backoffBaseMs: 20, backoffMaxMs: 200 },
 };
+
+/** Waits until no plugin job is queued or running (the workers run inside the test's Strapi). */
+export const waitForIdle = (strapi: Core.Strapi, timeoutMs = 60_000) =>
+  waitFor(
+    async () =>
+      (await strapi.db
+        .query('plugin::email-marketing.job')
+        .count({ where: { status: { $in: ['queued', 'running'] } } })) === 0,
+    { timeoutMs, what: 'the job queue to drain' }
+  );
+
+/** Jobs that ended badly, with their errors: a test that expects none prints them on failure. */
+export const failedJobs = async (strapi: Core.Strapi) =>
+  (
+    await strapi.db
+      .query('plugin::email-marketing.job')
+      .findMany({ where: { status: { $in: ['failed', 'dead'] } } })
+  ).map((j: { type: string; lastError: unknown }) => ({ type: j.type, error: j.lastError }));

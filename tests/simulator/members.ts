@@ -65,6 +65,7 @@ const newMember = (list: List, email: string, status: MemberStatus, webId: numbe
     last_changed: time,
     source: 'API - Generic',
     tags: [],
+    confirmationsSent: status === 'pending' ? 1 : 0,
     marketing_permissions: [],
   };
 };
@@ -165,6 +166,16 @@ export const writeMember = (
   }
 
   if (options.mode === 'post') throw problems.memberExists(live.email_address);
+  // A different email_address on an existing member changes its address (same member).
+  if (email && email.toLowerCase() !== live.email_address.toLowerCase()) {
+    const newHash = subscriberHash(email);
+    const taken = list.members.get(newHash);
+    if (taken && taken.status !== 'archived') throw problems.memberExists(email);
+    list.members.delete(live.id);
+    live.email_address = email;
+    live.id = newHash;
+    list.members.set(newHash, live);
+  }
   const mergeProblems = options.skipMergeValidation
     ? []
     : validateMergeFields(list.mergeFields, input.merge_fields ?? {}, { isNew: false });
@@ -175,6 +186,7 @@ export const writeMember = (
     statusChange = { from: live.status, to: input.status };
     live.status = input.status;
     if (input.status === 'subscribed') live.timestamp_opt = now();
+    if (input.status === 'pending') live.confirmationsSent++;
   }
   applyFields(live, input);
   live.last_changed = now();

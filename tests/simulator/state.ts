@@ -49,6 +49,8 @@ export interface Member {
   source: string;
   unsubscribe_reason?: string;
   tags: Array<{ id: number; name: string; date_added: string }>;
+  /** Double opt-in confirmation emails Mailchimp sent this member (one per move to pending). */
+  confirmationsSent: number;
   marketing_permissions: Array<{ marketing_permission_id: string; text: string; enabled: boolean }>;
 }
 

@@ -1,9 +1,15 @@
 import auditEvent from './audit-event';
 import connection from './connection';
+import contactState from './contact-state';
 import job from './job';
+import preference from './preference';
+import syncProfile from './sync-profile';
 
 export default {
   connection,
   job,
   'audit-event': auditEvent,
+  'sync-profile': syncProfile,
+  'contact-state': contactState,
+  preference,
 };

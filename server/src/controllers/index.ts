@@ -2,10 +2,12 @@ import connections from './connections';
 import oauth from './oauth';
 import jobs from './jobs';
 import overview from './overview';
+import sync from './sync';
 
 export default {
   jobs,
   overview,
   connections,
   oauth,
+  sync,
 };

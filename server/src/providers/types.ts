@@ -34,6 +34,49 @@ export interface ProviderWebhook {
   audienceId: string;
 }
 
+/** Merge-field kinds, Mailchimp's vocabulary (the richest); other providers map onto it. */
+export type MergeFieldKind =
+  | 'text'
+  | 'number'
+  | 'address'
+  | 'phone'
+  | 'date'
+  | 'url'
+  | 'imageurl'
+  | 'radio'
+  | 'dropdown'
+  | 'birthday'
+  | 'zip';
+
+export interface AudienceField {
+  tag: string;
+  name: string;
+  type: MergeFieldKind;
+  required: boolean;
+  options: { choices?: string[]; date_format?: string; phone_format?: string; size?: number };
+}
+
+export type FieldValue = string | number | { [part: string]: string | undefined };
+
+/** Values ready to send, and the ones that could not be made valid (reported per contact). */
+export interface PreparedFields {
+  values: Record<string, FieldValue>;
+  errors: Array<{ field: string; message: string }>;
+}
+
+export type NewContactStatus = 'subscribed' | 'pending';
+
+export interface ContactUpsert {
+  email: string;
+  /** Used only when the contact is new: an existing contact's status is never changed by an upsert. */
+  statusIfNew: NewContactStatus;
+  fields: Record<string, FieldValue>;
+}
+
+export type ContactOutcome =
+  | { email: string; outcome: 'created' | 'updated'; status: string }
+  | { email: string; outcome: 'failed'; kind: string; message: string; field?: string };
+
 /** The result of checking a credential's shape before any call. */
 export type CredentialCheck = { ok: true } | { ok: false; reason: string };
 
@@ -44,6 +87,39 @@ export interface EmailMarketingProvider {
   listAudiences(): Promise<ProviderAudience[]>;
   listWebhooks(audienceId: string): Promise<ProviderWebhook[]>;
   deleteWebhook(audienceId: string, webhookId: string): Promise<void>;
+
+  // ---- contacts ------------------------------------------------------------------------------
+  getFields(audienceId: string): Promise<AudienceField[]>;
+  createField(
+    audienceId: string,
+    field: { name: string; tag?: string; type: MergeFieldKind; options?: AudienceField['options'] }
+  ): Promise<AudienceField>;
+  /** Coerces raw values to what the audience's fields accept; what cannot be is reported. */
+  prepareFields(fields: AudienceField[], values: Record<string, unknown>): PreparedFields;
+  /** The field type that suits a Strapi attribute type, for "create the missing field". */
+  suggestFieldType(attributeType: string): MergeFieldKind;
+  /** Bulk upsert that never changes an existing contact's status; one outcome per contact. */
+  upsertContacts(
+    audienceId: string,
+    contacts: ContactUpsert[],
+    onProgress?: (done: number, total: number) => void
+  ): Promise<ContactOutcome[]>;
+  /** A recorded consent change: the only path that changes a remote status. */
+  setContactStatus(
+    audienceId: string,
+    email: string,
+    status: 'unsubscribed' | 'pending'
+  ): Promise<string>;
+  changeEmail(audienceId: string, oldEmail: string, newEmail: string): Promise<void>;
+  /** Archive (Mailchimp) / remove from the list; absent contacts are fine. */
+  archiveContact(audienceId: string, email: string): Promise<void>;
+  deleteContactPermanently(audienceId: string, email: string): Promise<void>;
+  /** Adds and removes a tag on many contacts at once. */
+  tagContacts(
+    audienceId: string,
+    tag: string,
+    change: { add?: string[]; remove?: string[] }
+  ): Promise<void>;
 }
 
 export interface ProviderSettings {

@@ -5,6 +5,8 @@ import oauth from './oauth';
 import jobs from './jobs';
 import overview from './overview';
 import platformSettings from './platform-settings';
+import contactSync from './contact-sync';
+import syncProfiles from './sync-profiles';
 
 export default {
   jobs,
@@ -14,4 +16,6 @@ export default {
   crypto,
   oauth,
   platformSettings,
+  contactSync,
+  syncProfiles,
 };

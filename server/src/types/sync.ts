@@ -1,5 +1,5 @@
 /** Shapes of the contact-sync admin API, shared by server and admin (types only). */
-import type { MergeFieldKind } from '../sync/coerce';
+import type { MergeFieldKind } from '../providers/types';
 
 export type { MergeFieldKind };
 
@@ -60,7 +60,15 @@ export interface ProfileView extends ProfileInput {
   /** The resolved connection and audience. */
   resolvedConnectionId: number | null;
   resolvedAudienceId: string | null;
-  stats: { contacts: number; synced: number; errors: number; subscribed: number; pending: number; unsubscribed: number; cleaned: number };
+  stats: {
+    contacts: number;
+    synced: number;
+    errors: number;
+    subscribed: number;
+    pending: number;
+    unsubscribed: number;
+    cleaned: number;
+  };
   lastFullSyncAt: string | null;
   /** The full sync in progress, if any (for the progress bar). */
   runningJob: { id: number; done: number; total: number | null; status: string } | null;
@@ -68,13 +76,7 @@ export interface ProfileView extends ProfileInput {
   updatedAt: string;
 }
 
-export interface AudienceMergeField {
-  tag: string;
-  name: string;
-  type: MergeFieldKind;
-  required: boolean;
-  options: { choices?: string[]; date_format?: string; phone_format?: string };
-}
+export type { AudienceField as AudienceMergeField } from '../providers/types';
 
 export interface PreviewContact {
   documentId: string;

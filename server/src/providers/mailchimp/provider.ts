@@ -1,4 +1,5 @@
 import type {
+  AudienceField,
   EmailMarketingProvider,
   ProviderCredentials,
   ProviderFactory,
@@ -7,7 +8,12 @@ import type {
 import { isPlatformError } from '../errors';
 import { parseApiKey } from './api-key';
 import { DEFAULT_API_ROOT, MailchimpClient } from './client';
+import { bulkUpsert } from './bulk-upsert';
 import { mailchimpError } from './errors';
+import { mergeTypeFor, prepareMergeFields, type MergeValue } from './merge-fields';
+import { chunk, paginate } from './paging';
+import { subscriberHash } from './subscriber-hash';
+import type { MergeField } from './types';
 
 /** The root without a data center (https://api.mailchimp.com/3.0): it finds the account by key. */
 export const dataCenterFreeRoot = (apiRoot: string) =>
@@ -99,8 +105,96 @@ export const createMailchimpProvider = (
     async deleteWebhook(audienceId, webhookId) {
       await client.deleteWebhook(audienceId, webhookId);
     },
+
+    async getFields(audienceId) {
+      const { merge_fields } = await client.getMergeFields(audienceId);
+      return merge_fields.map(toAudienceField);
+    },
+    async createField(audienceId, field) {
+      return toAudienceField(
+        await client.createMergeField(audienceId, {
+          name: field.name,
+          tag: field.tag,
+          type: field.type,
+          options: field.options,
+        })
+      );
+    },
+    prepareFields: (fields, values) => prepareMergeFields(fields, values),
+    suggestFieldType: mergeTypeFor,
+    async upsertContacts(audienceId, contacts, onProgress) {
+      return bulkUpsert(
+        client,
+        audienceId,
+        contacts.map((c) => ({
+          email: c.email,
+          statusIfNew: c.statusIfNew,
+          mergeFields: c.fields as Record<string, MergeValue>,
+        })),
+        { onProgress: onProgress ? ({ done, total }) => onProgress(done, total) : undefined }
+      );
+    },
+    async setContactStatus(audienceId, email, status) {
+      return (await client.setMemberStatus(audienceId, email, status)).status;
+    },
+    async changeEmail(audienceId, oldEmail, newEmail) {
+      try {
+        await client.request('PATCH', `/lists/${audienceId}/members/${subscriberHash(oldEmail)}`, {
+          body: { email_address: newEmail },
+        });
+      } catch (error) {
+        // Not on the list under the old address: the next upsert creates it under the new one.
+        if (!(isPlatformError(error) && error.kind === 'not_found')) throw error;
+      }
+    },
+    async archiveContact(audienceId, email) {
+      await ignoreNotFound(client.archiveMember(audienceId, email));
+    },
+    async deleteContactPermanently(audienceId, email) {
+      await ignoreNotFound(client.deleteMemberPermanently(audienceId, email));
+    },
+    async tagContacts(audienceId, tag, change) {
+      // Tags are static segments: adding 500 members per call beats one tags call per member.
+      const segment = await findOrCreateTagSegment(audienceId, tag);
+      const add = chunk(change.add ?? [], SEGMENT_LIMIT);
+      const remove = chunk(change.remove ?? [], SEGMENT_LIMIT);
+      for (let i = 0; i < Math.max(add.length, remove.length); i++) {
+        await client.updateSegmentMembers(audienceId, segment.id, {
+          add: add[i] ?? [],
+          remove: remove[i] ?? [],
+        });
+      }
+    },
   };
+
+  async function findOrCreateTagSegment(audienceId: string, tag: string) {
+    for await (const segment of paginate(
+      (page) => client.getSegments(audienceId, { type: 'static', ...page }),
+      (p) => p.segments
+    )) {
+      if (segment.name === tag) return segment;
+    }
+    return client.createStaticSegment(audienceId, tag);
+  }
 };
+
+const SEGMENT_LIMIT = 500;
+
+const ignoreNotFound = async (call: Promise<unknown>) => {
+  try {
+    await call;
+  } catch (error) {
+    if (!(isPlatformError(error) && error.kind === 'not_found')) throw error;
+  }
+};
+
+const toAudienceField = (field: MergeField): AudienceField => ({
+  tag: field.tag,
+  name: field.name,
+  type: field.type,
+  required: field.required,
+  options: field.options ?? {},
+});
 
 export const mailchimp: ProviderFactory = {
   name: 'mailchimp',

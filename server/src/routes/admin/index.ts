@@ -1,5 +1,6 @@
 import { requireAction } from '../policies';
 import connectionRoutes from './connections';
+import syncRoutes from './sync';
 
 export default {
   type: 'admin',
@@ -11,6 +12,7 @@ export default {
       config: { policies: requireAction('read') },
     },
     ...connectionRoutes,
+    ...syncRoutes,
     {
       method: 'GET',
       path: '/jobs',

@@ -15,6 +15,16 @@ export default [
   { method: 'GET', path: '/sync/merge-fields', handler: 'sync.mergeFields', config: read },
   { method: 'POST', path: '/sync/merge-fields', handler: 'sync.createMergeField', config: manage },
   { method: 'POST', path: '/sync/preview', handler: 'sync.preview', config: read },
-  { method: 'GET', path: '/sync/contacts/:uid/:documentId', handler: 'sync.contactState', config: read },
-  { method: 'POST', path: '/sync/contacts/:uid/:documentId/sync', handler: 'sync.syncContact', config: manage },
+  {
+    method: 'GET',
+    path: '/sync/contacts/:uid/:documentId',
+    handler: 'sync.contactState',
+    config: read,
+  },
+  {
+    method: 'POST',
+    path: '/sync/contacts/:uid/:documentId/sync',
+    handler: 'sync.syncContact',
+    config: manage,
+  },
 ];

@@ -3,18 +3,9 @@
  * cannot be made valid is reported, never sent malformed (invariant 7: it fails only its
  * own contact).
  */
-export type MergeFieldKind =
-  | 'text'
-  | 'number'
-  | 'address'
-  | 'phone'
-  | 'date'
-  | 'url'
-  | 'imageurl'
-  | 'radio'
-  | 'dropdown'
-  | 'birthday'
-  | 'zip';
+import type { MergeFieldKind } from '../types';
+
+export type { MergeFieldKind };
 
 export interface MergeFieldSpec {
   tag: string;
@@ -23,14 +14,15 @@ export interface MergeFieldSpec {
   options?: { date_format?: string; phone_format?: string; choices?: string[]; size?: number };
 }
 
-export interface MailchimpAddress {
+// A type alias, not an interface: it must fit the provider-neutral FieldValue index signature.
+export type MailchimpAddress = {
   addr1: string;
   addr2?: string;
   city: string;
   state: string;
   zip: string;
   country?: string;
-}
+};
 
 export type MergeValue = string | number | MailchimpAddress;
 
@@ -194,4 +186,25 @@ export const mergeTypeFor = (attributeType: string): MergeFieldKind => {
     default:
       return 'text';
   }
+};
+
+/** Prepares all mapped values of one contact: what is sendable, and a reason for each value that is not. */
+export const prepareMergeFields = (
+  fields: Array<MergeFieldSpec>,
+  values: Record<string, unknown>
+): { values: Record<string, MergeValue>; errors: Array<{ field: string; message: string }> } => {
+  const byTag = new Map(fields.map((field) => [field.tag, field]));
+  const out: Record<string, MergeValue> = {};
+  const errors: Array<{ field: string; message: string }> = [];
+  for (const [tag, value] of Object.entries(values)) {
+    const field = byTag.get(tag);
+    if (!field) {
+      errors.push({ field: tag, message: `${tag} is not a merge field of this audience` });
+      continue;
+    }
+    const result = coerce(field, value);
+    if (result.ok) out[tag] = result.value;
+    else errors.push({ field: tag, message: result.reason });
+  }
+  return { values: out, errors };
 };

@@ -1,4 +1,8 @@
-import { coerce, mergeTypeFor, type MergeFieldSpec } from '../../server/src/sync/coerce';
+import {
+  coerce,
+  mergeTypeFor,
+  type MergeFieldSpec,
+} from '../../server/src/providers/mailchimp/merge-fields';
 
 const f = (type: MergeFieldSpec['type'], extra: Partial<MergeFieldSpec> = {}): MergeFieldSpec => ({
   tag: 'F',

@@ -1,0 +1,121 @@
+import type { Core } from '@strapi/strapi';
+
+const STATE = 'plugin::email-marketing.contact-state';
+const PREFERENCE = 'plugin::email-marketing.preference';
+
+export interface ContactStateRow {
+  id: number;
+  profileId: number;
+  sourceDocumentId: string;
+  email: string | null;
+  subscriberHash: string | null;
+  remoteStatus: string | null;
+  payloadHash: string | null;
+  consent: boolean | null;
+  appliedTags: string[] | null;
+  welcomedAt: string | null;
+  lastSyncedAt: string | null;
+  lastError: string | null;
+  lastErrorKind: string | null;
+}
+
+export type PreferenceStatus =
+  | 'subscribed'
+  | 'pending'
+  | 'unsubscribed'
+  | 'cleaned'
+  | 'forgotten'
+  | 'transactional';
+
+export interface PreferenceRow {
+  id: number;
+  email: string;
+  status: PreferenceStatus;
+  consentGivenAt: string | null;
+  consentWithdrawnAt: string | null;
+  source: string | null;
+  confirmationSentAt: string | null;
+}
+
+/** Statuses that no background job may ever turn back into subscribed (invariant 2). */
+export const SUPPRESSED: ReadonlySet<string> = new Set(['unsubscribed', 'cleaned', 'forgotten']);
+
+const IN_CHUNK = 500;
+
+const chunks = <T>(items: T[]) =>
+  Array.from({ length: Math.ceil(items.length / IN_CHUNK) }, (_, i) =>
+    items.slice(i * IN_CHUNK, (i + 1) * IN_CHUNK)
+  );
+
+/** Contact states and the preference (suppression) list, read and written in bulk. */
+export const stateStore = (strapi: Core.Strapi) => ({
+  async states(profileId: number, documentIds: string[]): Promise<Map<string, ContactStateRow>> {
+    const out = new Map<string, ContactStateRow>();
+    for (const ids of chunks(documentIds)) {
+      const rows = (await strapi.db
+        .query(STATE)
+        .findMany({ where: { profileId, sourceDocumentId: { $in: ids } } })) as ContactStateRow[];
+      for (const row of rows) out.set(row.sourceDocumentId, row);
+    }
+    return out;
+  },
+
+  async saveState(
+    profileId: number,
+    documentId: string,
+    existing: ContactStateRow | undefined,
+    data: Partial<ContactStateRow>
+  ) {
+    if (existing) await strapi.db.query(STATE).update({ where: { id: existing.id }, data });
+    else
+      await strapi.db
+        .query(STATE)
+        .create({ data: { profileId, sourceDocumentId: documentId, ...data } });
+  },
+
+  async deleteState(id: number) {
+    await strapi.db.query(STATE).delete({ where: { id } });
+  },
+
+  async allStateDocumentIds(
+    profileId: number
+  ): Promise<Array<{ id: number; sourceDocumentId: string }>> {
+    return strapi.db
+      .connection('email_marketing_contact_states')
+      .select('id', 'source_document_id as sourceDocumentId')
+      .where('profile_id', profileId);
+  },
+
+  async preferences(emails: string[]): Promise<Map<string, PreferenceRow>> {
+    const out = new Map<string, PreferenceRow>();
+    const lower = [...new Set(emails.map((e) => e.toLowerCase()))];
+    for (const list of chunks(lower)) {
+      const rows = (await strapi.db
+        .query(PREFERENCE)
+        .findMany({ where: { email: { $in: list } } })) as PreferenceRow[];
+      for (const row of rows) out.set(row.email, row);
+    }
+    return out;
+  },
+
+  /** Records a status for an address; returns the previous status when it changed. */
+  async setPreference(
+    email: string,
+    status: PreferenceStatus,
+    extra: Partial<PreferenceRow> & { source: string }
+  ) {
+    const key = email.toLowerCase();
+    const existing = (await strapi.db
+      .query(PREFERENCE)
+      .findOne({ where: { email: key } })) as PreferenceRow | null;
+    if (existing) {
+      if (existing.status === status) return null;
+      await strapi.db
+        .query(PREFERENCE)
+        .update({ where: { id: existing.id }, data: { status, ...extra } });
+      return { from: existing.status as string | null };
+    }
+    await strapi.db.query(PREFERENCE).create({ data: { email: key, status, ...extra } });
+    return { from: null };
+  },
+});

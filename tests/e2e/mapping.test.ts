@@ -15,7 +15,20 @@ describe('admin: Email marketing › Field mapping, and the content-manager Sync
   /** Opens a design-system select by its label and picks an option by its visible name. */
   const choose = async (label: string | RegExp, option: string | RegExp) => {
     await page.getByRole('combobox', { name: label }).click();
-    await page.getByRole('option', { name: option }).click();
+    await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
+  };
+
+  /** The text a field's input points at with aria-describedby: its error and hint. */
+  const describedText = async (label: string) => {
+    const ids =
+      (await page.getByRole('combobox', { name: label }).getAttribute('aria-describedby')) ?? '';
+    const texts = await Promise.all(
+      ids
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((id) => page.locator(`[id="${id}"]`).textContent())
+    );
+    return texts.join(' ');
   };
 
   beforeAll(async () => {
@@ -46,6 +59,14 @@ describe('admin: Email marketing › Field mapping, and the content-manager Sync
     await page.getByRole('link', { name: 'Field mapping' }).click();
     await page.getByText('No content type is synced yet.').waitFor();
     await page.getByRole('link', { name: 'New mapping' }).first().click();
+
+    // Saving an empty form: the server's validation error shows on its own field.
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Choose the content type to sync.').first().waitFor();
+    await expect(describedText('Content type')).resolves.toContain(
+      'Choose the content type to sync.'
+    );
+    await screenshot(page, 'mapping-field-error');
 
     // Source, email field, audience.
     await choose('Content type', /^Contact \(api::contact\.contact\)/);
@@ -79,21 +100,20 @@ describe('admin: Email marketing › Field mapping, and the content-manager Sync
     await page.getByTestId('sync-state').waitFor();
     await expect(page.getByTestId('last-full-sync').textContent()).resolves.toMatch(/Never/);
 
-    // Sync now, watch the progress, wait for it to finish.
+    // Sync now, watch the progress, wait for it to finish. 200 contacts are one page and one
+    // batch call: latency on the simulator keeps the job in flight long enough to be seen.
+    fx.sim.setFaults({ latencyMs: 1500 });
     const started = Date.now();
     await page.getByRole('button', { name: 'Sync now' }).click();
-    const progressSeen = await page
-      .getByTestId('sync-progress')
-      .waitFor({ timeout: 15000 })
-      .then(() => true)
-      .catch(() => false);
-    if (progressSeen) await screenshot(page, 'mapping-sync-progress');
+    await page.getByTestId('sync-progress').waitFor({ timeout: 15000 });
+    await screenshot(page, 'mapping-sync-progress');
     await page
       .getByTestId('last-full-sync')
       .filter({ hasText: 'Last full sync' })
       .waitFor({ timeout: 120000 });
     await page.getByTestId('sync-progress').waitFor({ state: 'detached' });
     const syncMs = Date.now() - started;
+    fx.sim.setFaults({});
     await screenshot(page, 'mapping-synced');
 
     // The simulator holds exactly the consenting contacts, subscribed, with their merge fields.
@@ -111,7 +131,7 @@ describe('admin: Email marketing › Field mapping, and the content-manager Sync
       BIRTHDAY: sample.birthday!.slice(5).replace('-', '/'),
     });
     process.stdout.write(
-      `[mapping e2e] full sync of ${consenting.length} consenting contacts in ${syncMs} ms (progress bar seen: ${progressSeen})\n`
+      `[mapping e2e] full sync of ${consenting.length} consenting contacts in ${syncMs} ms at 1.5 s simulator latency\n`
     );
 
     // The list shows the profile with its stats.

@@ -52,6 +52,14 @@ const withSource = (form: ProfileInput, source: SyncSource | undefined): Profile
   tagAttribute: null,
 });
 
+/** Drops the errors of these fields, and of their parts (`mergeFields.2.tag`). */
+const without = (errors: Record<string, string>, keys: string[]) =>
+  Object.fromEntries(
+    Object.entries(errors).filter(
+      ([path]) => !keys.some((key) => path === key || path.startsWith(`${key}.`))
+    )
+  );
+
 /** The editor's form state; `errors` are the server's, keyed by field (see readApiError). */
 export const useProfileForm = (initial: ProfileInput) => {
   const [form, setForm] = useState<ProfileInput>(initial);
@@ -59,16 +67,12 @@ export const useProfileForm = (initial: ProfileInput) => {
 
   const set = useCallback(<K extends keyof ProfileInput>(key: K, value: ProfileInput[K]) => {
     setForm((current) => ({ ...current, [key]: value }));
-    setErrors(({ [key]: _dropped, ...rest }) => rest);
+    setErrors((current) => without(current, [key]));
   }, []);
 
   const change = useCallback((patch: Partial<ProfileInput>) => {
     setForm((current) => ({ ...current, ...patch }));
-    setErrors((current) => {
-      const next = { ...current };
-      for (const key of Object.keys(patch)) delete next[key];
-      return next;
-    });
+    setErrors((current) => without(current, Object.keys(patch)));
   }, []);
 
   const chooseSource = useCallback((source: SyncSource | undefined) => {

@@ -1,10 +1,15 @@
-import type { ProfileView } from '../../../api/sync';
+import { Flex } from '@strapi/design-system';
 import type { JobStatus } from '../../../api/jobs';
+import type { ProfileView } from '../../../api/sync';
 import { JobProgress } from '../../Activity/JobProgress';
+import { JobStatusBadge } from '../../Activity/JobStatusBadge';
 
-/** The running full sync of a profile as the Activity page's progress bar (done / total). */
+/** The running full sync of a profile: the Activity page's status badge and progress bar. */
 export const SyncProgress = ({ job }: { job: NonNullable<ProfileView['runningJob']> }) => (
-  <div data-testid="sync-progress">
+  <Flex direction="column" alignItems="stretch" gap={2} data-testid="sync-progress">
+    <Flex>
+      <JobStatusBadge status={job.status as JobStatus} />
+    </Flex>
     <JobProgress
       job={{
         id: job.id,
@@ -12,5 +17,5 @@ export const SyncProgress = ({ job }: { job: NonNullable<ProfileView['runningJob
         progress: { done: job.done, total: job.total, ratePerSecond: null, etaSeconds: null },
       }}
     />
-  </div>
+  </Flex>
 );

@@ -1,6 +1,8 @@
+import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { Initializer } from './components/Initializer';
 import { PluginIcon } from './components/PluginIcon';
+import { SyncPanel } from './pages/ContentManager/SyncPanel';
 import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
 import { getTranslation } from './utils/getTranslation';
@@ -40,6 +42,14 @@ const plugin: StrapiApp['appPlugins'][string] = {
       isReady: false,
       name: PLUGIN_ID,
     });
+  },
+
+  bootstrap(app) {
+    // `apis` is typed as a bag of unknowns; this is the content manager's documented API.
+    const contentManager = app.getPlugin('content-manager').apis as {
+      addEditViewSidePanel(panels: PanelComponent[]): void;
+    };
+    contentManager.addEditViewSidePanel([SyncPanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -2,11 +2,12 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type {
   AudiencesResponse,
+  AudienceView,
   ConnectionView,
   ConnectionsResponse,
 } from '../../../server/src/types/connections';
 
-export type { AudiencesResponse, ConnectionView, ConnectionsResponse };
+export type { AudiencesResponse, AudienceView, ConnectionView, ConnectionsResponse };
 
 const BASE = '/email-marketing';
 

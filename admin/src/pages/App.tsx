@@ -3,12 +3,14 @@ import { Route, Routes } from 'react-router-dom';
 import { PERMISSIONS } from '../permissions';
 import { ActivityPage } from './Activity/ActivityPage';
 import { DashboardPage } from './Dashboard/DashboardPage';
+import { MappingPage } from './Mapping/MappingPage';
 
 const App = () => (
   <Page.Protect permissions={PERMISSIONS.read}>
     <Routes>
       <Route index element={<DashboardPage />} />
       <Route path="activity" element={<ActivityPage />} />
+      <Route path="mapping/*" element={<MappingPage />} />
       <Route path="*" element={<Page.Error />} />
     </Routes>
   </Page.Protect>

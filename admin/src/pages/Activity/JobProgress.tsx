@@ -9,8 +9,8 @@ const formatEta = (seconds: number): string => {
   return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
 };
 
-/** done/total as a bar, with the rate and the time left at that rate. */
-const JobProgress = ({ job }: { job: JobView }) => {
+/** done/total as a bar, with the rate and the time left at that rate (also used by Mapping). */
+const JobProgress = ({ job }: { job: Pick<JobView, 'id' | 'status' | 'progress'> }) => {
   const { formatMessage, formatNumber } = useIntl();
   const { progress } = job;
   if (!progress) return null;

@@ -22,12 +22,20 @@ const DashboardPage = () => {
       </Page.Title>
       <Layouts.Header
         primaryAction={
-          <LinkButton tag={Link} to="activity" variant="secondary">
-            {formatMessage({
-              id: getTranslation('dashboard.activity'),
-              defaultMessage: 'Activity',
-            })}
-          </LinkButton>
+          <Flex gap={2}>
+            <LinkButton tag={Link} to="mapping" variant="secondary">
+              {formatMessage({
+                id: getTranslation('dashboard.mapping'),
+                defaultMessage: 'Field mapping',
+              })}
+            </LinkButton>
+            <LinkButton tag={Link} to="activity" variant="secondary">
+              {formatMessage({
+                id: getTranslation('dashboard.activity'),
+                defaultMessage: 'Activity',
+              })}
+            </LinkButton>
+          </Flex>
         }
         title={formatMessage({
           id: getTranslation('plugin.name'),

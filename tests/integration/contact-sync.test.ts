@@ -37,21 +37,19 @@ describe('contact sync: mapping, lifecycle, full sync and the consent invariants
 
   beforeAll(async () => {
     fx = await startSimFixture();
-    fx.sim
-      .list(fx.listId)
-      .mergeFields.push({
-        merge_id: 99,
-        tag: 'COMPANY',
-        name: 'Company',
-        type: 'text',
-        required: false,
-        default_value: '',
-        public: true,
-        display_order: 9,
-        options: {},
-        help_text: '',
-        list_id: fx.listId,
-      });
+    fx.sim.list(fx.listId).mergeFields.push({
+      merge_id: 99,
+      tag: 'COMPANY',
+      name: 'Company',
+      type: 'text',
+      required: false,
+      default_value: '',
+      public: true,
+      display_order: 9,
+      options: {},
+      help_text: '',
+      list_id: fx.listId,
+    });
     // Already in Mailchimp before the plugin: one who unsubscribed, one cleaned.
     fx.sim.seedMembers(fx.listId, [
       {
@@ -179,13 +177,11 @@ describe('contact sync: mapping, lifecycle, full sync and the consent invariants
     const [entry] = await app.strapi
       .documents(CONTACT as never)
       .findMany({ filters: { email: consenting[1].email } as never });
-    await app.strapi
-      .documents(CONTACT as never)
-      .update({
-        documentId: (entry as { documentId: string }).documentId,
-        data: { firstName: 'Changed' } as never,
-        status: 'published',
-      } as never);
+    await app.strapi.documents(CONTACT as never).update({
+      documentId: (entry as { documentId: string }).documentId,
+      data: { firstName: 'Changed' } as never,
+      status: 'published',
+    } as never);
     await waitForIdle(app.strapi);
     expect(
       fx.sim.requests.filter(
@@ -230,13 +226,11 @@ describe('contact sync: mapping, lifecycle, full sync and the consent invariants
       // Pause the workers' view of new work by saving faster than they claim: all saves coalesce.
       await Promise.all(
         Array.from({ length: 10 }, (_, i) =>
-          app.strapi
-            .documents(CONTACT as never)
-            .update({
-              documentId,
-              data: { lastName: `Save${i}` } as never,
-              status: 'published',
-            } as never)
+          app.strapi.documents(CONTACT as never).update({
+            documentId,
+            data: { lastName: `Save${i}` } as never,
+            status: 'published',
+          } as never)
         )
       );
       await waitForIdle(app.strapi);

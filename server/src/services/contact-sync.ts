@@ -106,14 +106,12 @@ const contactSync = ({ strapi }: { strapi: Core.Strapi }) => {
       const out: ContactSyncState[] = [];
       for (const profile of profiles) {
         const state = (await stateStore(strapi).states(profile.id, [documentId])).get(documentId);
-        const queued = await strapi.db
-          .query('plugin::email-marketing.job')
-          .count({
-            where: {
-              dedupeKey: pushDedupeKey(profile.id, documentId),
-              status: { $in: ['queued', 'running'] },
-            },
-          });
+        const queued = await strapi.db.query('plugin::email-marketing.job').count({
+          where: {
+            dedupeKey: pushDedupeKey(profile.id, documentId),
+            status: { $in: ['queued', 'running'] },
+          },
+        });
         out.push({
           profileId: profile.id,
           profileName: profile.name,

@@ -22,6 +22,18 @@ const EXCLUDED = [
   /^plugin::review-workflows\./,
 ];
 
+/** Attributes Strapi adds to every type: bookkeeping, not contact data. */
+const SYSTEM_ATTRIBUTES = new Set([
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'createdBy',
+  'updatedBy',
+  'locale',
+  'localizations',
+  'documentId',
+]);
+
 const LABEL_CANDIDATES = ['name', 'title', 'label', 'username', 'email'];
 
 /** The attribute that names an entry of `uid`, for relation labels and tags. */
@@ -45,6 +57,7 @@ export const listSources = (schemas: Record<string, SchemaLike>): SyncSource[] =
     )
     .map((schema) => {
       const attributes: SourceAttribute[] = Object.entries(schema.attributes)
+        .filter(([name]) => !SYSTEM_ATTRIBUTES.has(name))
         .filter(([, attribute]) => !attribute.private || attribute.type === 'email')
         .filter(
           ([, attribute]) =>

@@ -10,7 +10,11 @@ const formatEta = (seconds: number): string => {
 };
 
 /** done/total as a bar, with the rate and the time left at that rate (also used by Mapping). */
-const JobProgress = ({ job }: { job: Pick<JobView, 'id' | 'status' | 'progress'> }) => {
+const JobProgress = ({
+  job,
+}: {
+  job: Pick<JobView, 'id' | 'status' | 'progress'> & { type?: string };
+}) => {
   const { formatMessage, formatNumber } = useIntl();
   const { progress } = job;
   if (!progress) return null;
@@ -45,7 +49,7 @@ const JobProgress = ({ job }: { job: Pick<JobView, 'id' | 'status' | 'progress'>
           value={percent}
           aria-valuenow={percent}
           aria-valuetext={`${percent}%`}
-          aria-label={job.type}
+          aria-label={job.type ?? 'progress'}
         />
       ) : null}
       <Typography variant="pi" textColor="neutral600" data-testid="job-progress-text">

@@ -14,9 +14,9 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { randomUUID } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { MailchimpClient } from '../server/src/providers/mailchimp';
+import { seedContactRows } from '../scripts/lib/seed-contacts';
 import { startSimulatorProcess } from './lib/simulator-process';
 
 const arg = (name: string, fallback: number) => {
@@ -44,31 +44,6 @@ const jobIdle = async (strapi: Core.Strapi) => {
   }
 };
 
-/** 100,000 contacts straight into the table (a draft and a published row each), in one transaction. */
-const seedContacts = async (strapi: Core.Strapi, n: number) => {
-  const knex = strapi.db.connection;
-  const now = new Date().toISOString();
-  await knex.transaction(async (trx) => {
-    for (let start = 0; start < n; start += 500) {
-      const rows: Array<Record<string, string | boolean | null>> = [];
-      for (let i = start; i < Math.min(n, start + 500); i++) {
-        const documentId = randomUUID().replace(/-/g, '').slice(0, 24);
-        const base = {
-          document_id: documentId,
-          email: `bench${i}@example.com`,
-          first_name: `First${i}`,
-          last_name: `Last${i}`,
-          marketing_consent: true,
-          created_at: now,
-          updated_at: now,
-        };
-        rows.push({ ...base, published_at: null }, { ...base, published_at: now });
-      }
-      await trx.batchInsert('contacts', rows, 500);
-    }
-  });
-};
-
 const main = async () => {
   const sim = await startSimulatorProcess();
   await sim.setFaults({ latencyMs: LATENCY, maxConcurrent: CAP });
@@ -91,7 +66,7 @@ const main = async () => {
   }).load();
 
   const seedStart = Date.now();
-  await seedContacts(strapi, CONTACTS);
+  await seedContactRows(strapi.db.connection, CONTACTS, { prefix: 'bench' });
   const seedMs = Date.now() - seedStart;
   const connection = await service(strapi, 'connections').connectWithApiKey(
     { provider: 'mailchimp', apiKey },

@@ -14,7 +14,7 @@ const { bootPlayground, seedPlayground } = require('./lib/playground');
 const startSideServices = async () => {
   if (process.env.MAILCHIMP_API_KEY) {
     log('MAILCHIMP_API_KEY is set: using the real Mailchimp API, no simulator');
-    return { stop: async () => {}, describe: () => [] };
+    return { apiKey: process.env.MAILCHIMP_API_KEY, stop: async () => {}, describe: () => [] };
   }
   require('./lib/register-ts');
   const { startSimulator } = require('../tests/simulator/index.ts');
@@ -27,12 +27,52 @@ const startSideServices = async () => {
   // Read by the plugin's Mailchimp client (see README, Configuration) instead of *.api.mailchimp.com.
   process.env.MAILCHIMP_API_ROOT = `${sim.url}/{dc}/3.0`;
   return {
+    apiKey: demo.apiKey,
     stop: () => sim.stop(),
     describe: () => [
       `Mailchimp simulator on ${sim.url} (audience "${demo.listName}", ${demo.memberCount} members)`,
       `Mailchimp API key for the demo: ${demo.apiKey}`,
     ],
   };
+};
+
+/**
+ * First run: connect the Mailchimp account and map the playground's contacts to its default
+ * audience, then start a full sync, so the Mapping and Activity pages show real work at once.
+ */
+const connectAndSync = async (app, apiKey) => {
+  const plugin = app.plugin('email-marketing');
+  const actor = { type: 'system', name: 'demo' };
+  if ((await plugin.service('connections').list()).length === 0) {
+    const connection = await plugin
+      .service('connections')
+      .connectWithApiKey({ provider: 'mailchimp', apiKey, senderName: 'Demo Coffee' }, actor);
+    log(`connected to ${connection.accountName} (${connection.dataCenter})`);
+  }
+  if ((await plugin.service('syncProfiles').listStored()).length > 0) return;
+  const profile = await plugin.service('syncProfiles').create(
+    {
+      name: 'Playground contacts',
+      sourceUid: 'api::contact.contact',
+      emailField: 'email',
+      consentField: 'marketingConsent',
+      consentRule: { kind: 'boolean' },
+      mergeFields: [
+        { attribute: 'firstName', tag: 'FNAME' },
+        { attribute: 'lastName', tag: 'LNAME' },
+        { attribute: 'birthday', tag: 'BIRTHDAY' },
+        { attribute: 'company', tag: 'COMPANY' },
+      ],
+      staticTags: ['strapi-demo'],
+      tagAttribute: 'interests',
+      welcomeTag: 'welcome',
+    },
+    actor
+  );
+  await plugin.service('syncProfiles').enqueueFullSync(profile.id, 'manual');
+  log(
+    'mapped api::contact.contact to the audience and started a full sync (see Email marketing › Field mapping)'
+  );
 };
 
 (async () => {
@@ -43,6 +83,7 @@ const startSideServices = async () => {
   const app = await bootPlayground({ port: Number(process.env.PORT ?? 1337) });
   await seedPlayground(app);
   await app.listen();
+  await connectAndSync(app, side.apiKey);
   const { SEED_USERS } = require('../playground/dist/src/seed.js');
   const url = `http://localhost:${app.config.get('server.port')}/admin`;
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -17,9 +17,12 @@ export interface Instance {
   exited: Promise<number | null>;
 }
 
-/** Starts tests/fixtures/jobs-instance.js: a Strapi process with test handlers. */
-export const startInstance = async (env: Record<string, string>): Promise<Instance> => {
-  const child = spawn(process.execPath, [FIXTURE], {
+/** Starts a Strapi child process: tests/fixtures/jobs-instance.js (test handlers) by default. */
+export const startInstance = async (
+  env: Record<string, string>,
+  fixture = FIXTURE
+): Promise<Instance> => {
+  const child = spawn(process.execPath, [fixture], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -62,6 +62,7 @@ const sync = ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async createMergeField(ctx: Ctx) {
       const body = (ctx.request.body ?? {}) as {
+        options?: { choices?: string[] };
         connectionId?: number;
         audienceId?: string;
         name?: string;
@@ -79,6 +80,8 @@ const sync = ({ strapi }: { strapi: Core.Strapi }) => {
           name: body.name,
           tag: body.tag,
           type: (body.type ?? 'text') as never,
+          // Dropdown and radio fields need their choices (an enumeration's values).
+          options: body.options?.choices ? { choices: body.options.choices } : undefined,
         }),
       };
     },

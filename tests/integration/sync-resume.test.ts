@@ -6,7 +6,7 @@ import { startSimFixture, type SimFixture } from '../helpers/simulator';
 
 const FIXTURE = path.resolve(__dirname, '..', 'fixtures', 'sync-instance.js');
 const CONTACTS = 20_000;
-const PAGE = 1_000;
+const PAGE = 5_000;
 
 /** Members sent in batch-subscribe calls so far: what a re-sent page would inflate. */
 const membersPosted = (fx: SimFixture) =>
@@ -68,7 +68,7 @@ describe('a full sync killed mid-run resumes where it stopped', () => {
     await first.waitForLine('started', 120_000);
     const atKill = await lastJobLine(
       first,
-      (status, done) => status === 'running' && done >= 5 * PAGE,
+      (status, done) => status === 'running' && done >= PAGE,
       120_000
     );
     first.child.kill('SIGKILL');

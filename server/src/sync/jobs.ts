@@ -28,7 +28,8 @@ interface FullSyncCursor {
   done: number;
 }
 
-const PAGE = 1000;
+// 5,000 entries: ten batch calls of 500 in flight at once, Mailchimp's cap; a resumed sync re-sends at most one page.
+const PAGE = 5000;
 
 /** Job handlers of contact sync: one contact (coalesced saves), a full sync, the daily reconcile. */
 export const registerSyncJobs = (strapi: Core.Strapi) => {

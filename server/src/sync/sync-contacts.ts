@@ -4,7 +4,7 @@ import type { ContactUpsert } from '../providers/types';
 import { getService } from '../utils/get-service';
 import { buildPayload, type ContactPayload, type Entry } from './contact-payload';
 import type { ProfileRuntime } from './profile-runtime';
-import { stateStore, SUPPRESSED, type ContactStateRow } from './state-store';
+import { stateStore, SUPPRESSED, writeBatch, type ContactStateRow } from './state-store';
 
 export interface SyncSummary {
   considered: number;
@@ -61,28 +61,22 @@ export const syncContacts = async (
   );
   const preferences = await store.preferences(payloads.flatMap((p) => (p.email ? [p.email] : [])));
   const now = () => new Date().toISOString();
-  // Local writes are collected and committed in one transaction after the network calls, so no
-  // database lock is held while waiting on the platform, and 1,000 rows cost one commit.
-  const writes: Array<() => Promise<unknown>> = [];
-  const later = (write: () => Promise<unknown>) => writes.push(write);
-  const flush = () =>
-    strapi.db.transaction(async () => {
-      for (const write of writes) await write();
-    });
+  // Local writes are buffered and committed in one transaction after the network calls, so no
+  // database lock is held while waiting on the platform, and new rows are inserted in bulk.
+  const batch = writeBatch(strapi, preferences);
+  const flush = () => strapi.db.transaction(() => batch.commit());
 
   const toSend: Array<{ payload: ContactPayload; state?: ContactStateRow }> = [];
   for (const payload of payloads) {
     const state = states.get(payload.documentId);
     if (payload.errors.length > 0 || !payload.email) {
       summary.failed++;
-      later(() =>
-        store.saveState(profile.id, payload.documentId, state, {
-          email: payload.email,
-          lastError: errorText(payload.errors),
-          lastErrorKind: 'validation',
-          lastSyncedAt: now(),
-        })
-      );
+      batch.saveState(profile.id, payload.documentId, state, {
+        email: payload.email,
+        lastError: errorText(payload.errors),
+        lastErrorKind: 'validation',
+        lastSyncedAt: now(),
+      });
       continue;
     }
     const email = payload.email;
@@ -115,15 +109,13 @@ export const syncContacts = async (
     if (preference && (preference.status === 'cleaned' || preference.status === 'forgotten')) {
       // Cleaned or erased: nothing is written for this address again.
       summary.skipped++;
-      later(() =>
-        store.saveState(profile.id, payload.documentId, state, {
-          email,
-          remoteStatus: preference.status,
-          payloadHash: payload.hash,
-          consent: payload.consent,
-          lastError: null,
-        })
-      );
+      batch.saveState(profile.id, payload.documentId, state, {
+        email,
+        remoteStatus: preference.status,
+        payloadHash: payload.hash,
+        consent: payload.consent,
+        lastError: null,
+      });
       continue;
     }
     if (!payload.consent) {
@@ -145,27 +137,23 @@ export const syncContacts = async (
           after: { status, reason: 'consent removed in Strapi' },
         });
         summary.unsubscribed++;
-        later(() =>
-          store.saveState(profile.id, payload.documentId, state, {
-            email,
-            remoteStatus: status,
-            payloadHash: payload.hash,
-            consent: false,
-            lastSyncedAt: now(),
-            lastError: null,
-          })
-        );
+        batch.saveState(profile.id, payload.documentId, state, {
+          email,
+          remoteStatus: status,
+          payloadHash: payload.hash,
+          consent: false,
+          lastSyncedAt: now(),
+          lastError: null,
+        });
       } else {
         // No consent and never subscribed by us: not pushed at all.
         summary.skipped++;
-        later(() =>
-          store.saveState(profile.id, payload.documentId, state, {
-            email,
-            payloadHash: payload.hash,
-            consent: false,
-            lastError: null,
-          })
-        );
+        batch.saveState(profile.id, payload.documentId, state, {
+          email,
+          payloadHash: payload.hash,
+          consent: false,
+          lastError: null,
+        });
       }
       continue;
     }
@@ -176,16 +164,14 @@ export const syncContacts = async (
     ) {
       // Opted out somewhere and not on this audience: never added by a background job.
       summary.skipped++;
-      later(() =>
-        store.saveState(profile.id, payload.documentId, state, {
-          email,
-          remoteStatus: null,
-          payloadHash: payload.hash,
-          consent: true,
-          lastError: 'Suppressed: this address unsubscribed; only the person can opt in again.',
-          lastErrorKind: 'compliance',
-        })
-      );
+      batch.saveState(profile.id, payload.documentId, state, {
+        email,
+        remoteStatus: null,
+        payloadHash: payload.hash,
+        consent: true,
+        lastError: 'Suppressed: this address unsubscribed; only the person can opt in again.',
+        lastErrorKind: 'compliance',
+      });
       continue;
     }
     toSend.push({ payload, state });
@@ -216,18 +202,14 @@ export const syncContacts = async (
     const outcome = byEmail.get(email.toLowerCase());
     if (!outcome || outcome.outcome === 'failed') {
       summary.failed++;
-      later(() =>
-        store.saveState(profile.id, payload.documentId, state, {
-          email,
-          consent: true,
-          lastError:
-            outcome && outcome.outcome === 'failed'
-              ? outcome.message
-              : 'No result from the platform',
-          lastErrorKind: outcome && outcome.outcome === 'failed' ? outcome.kind : 'transient',
-          lastSyncedAt: now(),
-        })
-      );
+      batch.saveState(profile.id, payload.documentId, state, {
+        email,
+        consent: true,
+        lastError:
+          outcome && outcome.outcome === 'failed' ? outcome.message : 'No result from the platform',
+        lastErrorKind: outcome && outcome.outcome === 'failed' ? outcome.kind : 'transient',
+        lastSyncedAt: now(),
+      });
       continue;
     }
     summary[outcome.outcome]++;
@@ -243,37 +225,33 @@ export const syncContacts = async (
     };
     if (SUPPRESSED.has(status)) {
       // The platform knows better: record the opt-out so no platform re-subscribes this address.
-      later(async () => {
-        const changed = await store.setPreference(email, status as 'unsubscribed' | 'cleaned', {
-          source: 'platform',
-        });
-        if (changed)
-          await audit.record(SYSTEM, {
-            action: `contact.${status}`,
-            subjectType: profile.sourceUid,
-            subjectId: payload.documentId,
-            email,
-            before: { status: changed.from },
-            after: { status, source: 'platform' },
-          });
+      const changed = batch.setPreference(email, status as 'unsubscribed' | 'cleaned', {
+        source: 'platform',
       });
+      if (changed)
+        batch.record({
+          action: `contact.${status}`,
+          subjectType: profile.sourceUid,
+          subjectId: payload.documentId,
+          email,
+          before: { status: changed.from },
+          after: { status, source: 'platform' },
+        });
     } else if (outcome.outcome === 'created') {
-      later(async () => {
-        const changed = await store.setPreference(email, status as 'subscribed' | 'pending', {
-          source: `strapi:${profile.sourceUid}`,
-          consentGivenAt: now(),
-          ...(status === 'pending' ? { confirmationSentAt: now() } : {}),
-        });
-        if (changed)
-          await audit.record(SYSTEM, {
-            action: `contact.${status}`,
-            subjectType: profile.sourceUid,
-            subjectId: payload.documentId,
-            email,
-            before: { status: changed.from },
-            after: { status },
-          });
+      const changed = batch.setPreference(email, status as 'subscribed' | 'pending', {
+        source: `strapi:${profile.sourceUid}`,
+        consentGivenAt: now(),
+        ...(status === 'pending' ? { confirmationSentAt: now() } : {}),
       });
+      if (changed)
+        batch.record({
+          action: `contact.${status}`,
+          subjectType: profile.sourceUid,
+          subjectId: payload.documentId,
+          email,
+          before: { status: changed.from },
+          after: { status },
+        });
     }
     const applied = new Set(state?.appliedTags ?? []);
     const wanted = new Set(payload.tags);
@@ -287,7 +265,7 @@ export const syncContacts = async (
       for (const name of applied) if (!wanted.has(name)) tag(name, 'remove', email);
       data.appliedTags = [...wanted];
     }
-    later(() => store.saveState(profile.id, payload.documentId, state, data));
+    batch.saveState(profile.id, payload.documentId, state, data);
   }
 
   await flush();

@@ -24,6 +24,8 @@ export const startSimulatorProcess = async () => {
   });
   const control = async <T = Json>(method: string, route: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${url}/_sim${route}`, {
+      // A fresh connection per control call: no race with a pooled socket being closed.
+      headers: { connection: 'close' },
       method,
       body: body === undefined ? undefined : JSON.stringify(body),
     });

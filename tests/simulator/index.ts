@@ -106,7 +106,8 @@ export class MailchimpSimulator {
 
   async start(port = 0, host = '127.0.0.1'): Promise<this> {
     this.server = http.createServer(createRequestListener(this));
-    this.server.keepAliveTimeout = 5000;
+    // Longer than clients' idle pools, so a reused connection is never closed under a request.
+    this.server.keepAliveTimeout = 65_000;
     await new Promise<void>((resolve) => this.server!.listen(port, host, resolve));
     const { port: actual } = this.server.address() as AddressInfo;
     this.url = `http://${host}:${actual}`;

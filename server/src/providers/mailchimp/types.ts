@@ -1,3 +1,5 @@
+import type { MergeFieldKind } from '../types';
+
 /** The parts of Mailchimp Marketing API 3.0 bodies the plugin reads and writes. */
 
 export type MemberStatus = 'subscribed' | 'unsubscribed' | 'cleaned' | 'pending' | 'transactional';
@@ -46,18 +48,8 @@ export interface AudiencesPage extends Paged {
   lists: Audience[];
 }
 
-export type MergeFieldType =
-  | 'text'
-  | 'number'
-  | 'address'
-  | 'phone'
-  | 'date'
-  | 'url'
-  | 'imageurl'
-  | 'radio'
-  | 'dropdown'
-  | 'birthday'
-  | 'zip';
+/** Mailchimp's merge-field types are the provider-neutral vocabulary. */
+export type MergeFieldType = MergeFieldKind;
 
 export interface MergeField {
   merge_id: number;

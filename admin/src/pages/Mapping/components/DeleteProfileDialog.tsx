@@ -1,5 +1,6 @@
-import { Button, Dialog } from '@strapi/design-system';
-import { Trash, WarningCircle } from '@strapi/icons';
+import { Button } from '@strapi/design-system';
+import { Trash } from '@strapi/icons';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { useT } from '../../../utils/useT';
 
 interface Props {
@@ -12,33 +13,20 @@ interface Props {
 export const DeleteProfileDialog = ({ name, disabled, onConfirm }: Props) => {
   const t = useT();
   return (
-    <Dialog.Root>
-      <Dialog.Trigger>
+    <ConfirmDialog
+      trigger={
         <Button variant="danger-light" startIcon={<Trash />} disabled={disabled}>
           {t('mapping.delete', 'Delete')}
         </Button>
-      </Dialog.Trigger>
-      <Dialog.Content>
-        <Dialog.Header>{t('mapping.delete.title', 'Delete {name}?', { name })}</Dialog.Header>
-        <Dialog.Body icon={<WarningCircle fill="danger600" />}>
-          {t(
-            'mapping.delete.body',
-            'Changes to these entries are no longer synced. Members already on the platform are left as they are.'
-          )}
-        </Dialog.Body>
-        <Dialog.Footer>
-          <Dialog.Cancel>
-            <Button fullWidth variant="tertiary">
-              {t('settings.cancel', 'Cancel')}
-            </Button>
-          </Dialog.Cancel>
-          <Dialog.Action>
-            <Button fullWidth variant="danger-light" onClick={onConfirm}>
-              {t('mapping.delete.confirm', 'Yes, delete')}
-            </Button>
-          </Dialog.Action>
-        </Dialog.Footer>
-      </Dialog.Content>
-    </Dialog.Root>
+      }
+      disabled={disabled}
+      title={t('mapping.delete.title', 'Delete {name}?', { name })}
+      body={t(
+        'mapping.delete.body',
+        'Changes to these entries are no longer synced. Members already on the platform are left as they are.'
+      )}
+      confirmLabel={t('mapping.delete.confirm', 'Yes, delete')}
+      onConfirm={onConfirm}
+    />
   );
 };

@@ -223,6 +223,7 @@ const connections = ({ strapi }: { strapi: Core.Strapi }) => {
         dataCenter: account.dataCenter ?? null,
       },
     });
+    getService(strapi, 'contactSync').invalidate();
     return view(await findRow(row.id));
   };
 
@@ -305,6 +306,7 @@ const connections = ({ strapi }: { strapi: Core.Strapi }) => {
           after: { error: explained.message },
         });
       }
+      getService(strapi, 'contactSync').invalidate();
       return view(await findRow(row.id));
     },
 
@@ -334,6 +336,7 @@ const connections = ({ strapi }: { strapi: Core.Strapi }) => {
         before,
         after: { ...before, ...input },
       });
+      getService(strapi, 'contactSync').invalidate();
       return view(await findRow(row.id));
     },
 
@@ -355,6 +358,7 @@ const connections = ({ strapi }: { strapi: Core.Strapi }) => {
         before: { defaultConnectionId: previous?.id ?? null },
         after: { defaultConnectionId: row.id },
       });
+      getService(strapi, 'contactSync').invalidate();
       return view(await findRow(row.id));
     },
 
@@ -402,6 +406,7 @@ const connections = ({ strapi }: { strapi: Core.Strapi }) => {
         subjectId: row.id,
         after: { accountName: row.accountName, webhooksRemoved: removed.length },
       });
+      getService(strapi, 'contactSync').invalidate();
       return view(await findRow(row.id));
     },
 

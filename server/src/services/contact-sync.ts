@@ -4,10 +4,16 @@ import type { ContactSyncState, PreviewContact } from '../types/sync';
 import { getService } from '../utils/get-service';
 import { buildPayload } from '../sync/contact-payload';
 import { PUSH_JOB, pushDedupeKey } from '../sync/jobs';
-import { findEntries, resolveRuntime, type StoredProfile } from '../sync/profile-runtime';
+import {
+  findEntries,
+  forgetRuntimes,
+  resolveRuntime,
+  type StoredProfile,
+} from '../sync/profile-runtime';
 import { stateStore, SUPPRESSED } from '../sync/state-store';
 
 const PROFILE_CACHE_MS = 10_000;
+const PUSH_DELAY_MS = 500;
 const WATCHED = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 
 interface MiddlewareContext {
@@ -35,16 +41,20 @@ const contactSync = ({ strapi }: { strapi: Core.Strapi }) => {
     return cache.byUid.get(uid) ?? [];
   };
 
+  // A short delay lets a burst of saves of one entry coalesce into one push, and keeps the
+  // push off the CPU while the editor is still saving.
   const enqueuePush = async (profileId: number, documentId: string) =>
     getService(strapi, 'jobs').enqueue(
       PUSH_JOB,
       { profileId, documentId },
-      { dedupeKey: pushDedupeKey(profileId, documentId) }
+      { dedupeKey: pushDedupeKey(profileId, documentId), delayMs: PUSH_DELAY_MS }
     );
 
   return {
+    /** Profiles or connections changed: forget what was cached about them. */
     invalidate() {
       cache = null;
+      forgetRuntimes(strapi);
     },
 
     /** Document-service middleware: runs the action, then enqueues a push per profile of that type. */

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
 import type { JobContext } from '../jobs/registry';
-import { findEntries, resolveRuntime } from './profile-runtime';
+import { cachedRuntime, findEntries, resolveRuntime } from './profile-runtime';
 import { removeContact } from './remove-contact';
 import { stateStore } from './state-store';
 import { syncContacts } from './sync-contacts';
@@ -40,7 +40,7 @@ export const registerSyncJobs = (strapi: Core.Strapi) => {
   jobs.registerHandler<PushPayload>(PUSH_JOB, async ({ profileId, documentId }) => {
     const profile = await profiles().findStored(profileId);
     if (!profile || !profile.enabled) return { skipped: 'profile disabled or deleted' };
-    const runtime = await resolveRuntime(strapi, profile);
+    const runtime = await cachedRuntime(strapi, profile);
     const [entry] = await findEntries(strapi, runtime, { documentId }, 1);
     if (entry) return syncContacts(strapi, runtime, [entry]);
     const state = (await stateStore(strapi).states(profileId, [documentId])).get(documentId);

@@ -74,3 +74,33 @@ export const findEntries = async (
     populate: runtime.populate,
   })) as Entry[];
 };
+
+const RUNTIME_TTL_MS = 60_000;
+const runtimes = new WeakMap<
+  Core.Strapi,
+  Map<string, { at: number; runtime: Promise<ProfileRuntime> }>
+>();
+
+/**
+ * The runtime of a profile, reused for a minute: a burst of single-contact pushes must not
+ * decrypt credentials and read the audience's merge fields once per save. Keyed by the
+ * profile's whole configuration, so an edited profile gets a fresh one.
+ */
+export const cachedRuntime = (
+  strapi: Core.Strapi,
+  profile: StoredProfile
+): Promise<ProfileRuntime> => {
+  let cache = runtimes.get(strapi);
+  if (!cache) runtimes.set(strapi, (cache = new Map()));
+  const key = JSON.stringify(profile);
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < RUNTIME_TTL_MS) return hit.runtime;
+  const runtime = resolveRuntime(strapi, profile);
+  cache.set(key, { at: Date.now(), runtime });
+  // A failed resolution is not cached.
+  runtime.catch(() => cache!.delete(key));
+  return runtime;
+};
+
+/** Forgets cached runtimes (a connection changed: credentials, default audience). */
+export const forgetRuntimes = (strapi: Core.Strapi) => runtimes.delete(strapi);

@@ -59,7 +59,18 @@ export const syncContacts = async (
     profile.id,
     payloads.map((p) => p.documentId)
   );
-  const preferences = await store.preferences(payloads.flatMap((p) => (p.email ? [p.email] : [])));
+  const isUnchanged = (payload: ContactPayload, state: ContactStateRow | undefined) =>
+    !options.force &&
+    payload.errors.length === 0 &&
+    payload.email !== null &&
+    state?.payloadHash === payload.hash &&
+    state.email?.toLowerCase() === payload.email.toLowerCase();
+  // Unchanged contacts need nothing more: their preferences are not even read.
+  const preferences = await store.preferences(
+    payloads
+      .filter((p) => p.email && !isUnchanged(p, states.get(p.documentId)))
+      .map((p) => p.email!)
+  );
   const now = () => new Date().toISOString();
   // Local writes are buffered and committed in one transaction after the network calls, so no
   // database lock is held while waiting on the platform, and new rows are inserted in bulk.
@@ -77,6 +88,10 @@ export const syncContacts = async (
         lastErrorKind: 'validation',
         lastSyncedAt: now(),
       });
+      continue;
+    }
+    if (isUnchanged(payload, state)) {
+      summary.unchanged++;
       continue;
     }
     const email = payload.email;
@@ -97,14 +112,6 @@ export const syncContacts = async (
         before: { email: state.email },
         after: { email },
       });
-    }
-    if (
-      !options.force &&
-      state?.payloadHash === payload.hash &&
-      state.email?.toLowerCase() === email.toLowerCase()
-    ) {
-      summary.unchanged++;
-      continue;
     }
     if (preference && (preference.status === 'cleaned' || preference.status === 'forgotten')) {
       // Cleaned or erased: nothing is written for this address again.

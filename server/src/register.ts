@@ -2,12 +2,16 @@ import type { Core } from '@strapi/strapi';
 import { getService } from './utils/get-service';
 
 const register = ({ strapi }: { strapi: Core.Strapi }) => {
-  // Every create/update/delete/publish of a mapped type enqueues a coalesced push after the
-  // action succeeds; the save itself never waits on the platform.
+  // A create/update/delete/publish of a mapped type and its outbox row commit together (one
+  // transaction, one commit); the save never waits on the platform, the push job does the HTTP.
   strapi.documents.use(async (context, next) => {
-    const result = await next();
-    await getService(strapi, 'contactSync').afterDocumentAction(context as never, result);
-    return result;
+    const sync = getService(strapi, 'contactSync');
+    if (!(await sync.isWatched(context as never))) return next();
+    return strapi.db.transaction(async () => {
+      const result = await next();
+      await sync.afterDocumentAction(context as never, result);
+      return result;
+    });
   });
 };
 

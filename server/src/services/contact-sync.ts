@@ -57,10 +57,15 @@ const contactSync = ({ strapi }: { strapi: Core.Strapi }) => {
       forgetRuntimes(strapi);
     },
 
-    /** Document-service middleware: runs the action, then enqueues a push per profile of that type. */
-    async afterDocumentAction(context: MiddlewareContext, result: unknown) {
+    /** Whether a document action concerns a mapped type (answered from a short-lived cache). */
+    async isWatched(context: MiddlewareContext) {
       if (!WATCHED.has(context.action) || context.uid.startsWith('plugin::email-marketing.'))
-        return;
+        return false;
+      return (await profilesFor(context.uid)).length > 0;
+    },
+
+    /** After a watched action: enqueues a push per profile of that type. */
+    async afterDocumentAction(context: MiddlewareContext, result: unknown) {
       const profiles = await profilesFor(context.uid);
       if (profiles.length === 0) return;
       const fromResult =

@@ -4,7 +4,7 @@ import { adminActor } from '../utils/actor';
 import { getService } from '../utils/get-service';
 import { parseConnectInput, parseUpdateInput } from '../validation/connections';
 
-interface Ctx {
+export interface Ctx {
   params: { id?: string };
   query: Record<string, string | undefined>;
   request: { body?: Record<string, unknown> };

@@ -3,7 +3,7 @@ import { JOB_STATUSES, type JobStatus } from '../types/jobs';
 import { JobConflictError } from '../jobs/store';
 import { getService } from '../utils/get-service';
 
-interface Ctx {
+export interface Ctx {
   query: Record<string, unknown>;
   params: Record<string, string>;
   body: unknown;

@@ -3,7 +3,7 @@ import { PLUGIN_ID } from '../constants';
 import { serverUrl } from '../services/platform-settings';
 import { getService } from '../utils/get-service';
 
-interface Ctx {
+export interface Ctx {
   query: Record<string, string | undefined>;
   state: { user?: { id: number } };
   body: unknown;

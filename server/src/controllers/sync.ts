@@ -3,7 +3,7 @@ import { adminActor } from '../utils/actor';
 import { getService } from '../utils/get-service';
 import { fieldError } from '../validation/connections';
 
-interface Ctx {
+export interface Ctx {
   params: Record<string, string>;
   query: Record<string, string | undefined>;
   request: { body?: Record<string, unknown> };

@@ -16,7 +16,7 @@ const PROFILE_CACHE_MS = 10_000;
 const PUSH_DELAY_MS = 500;
 const WATCHED = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 
-interface MiddlewareContext {
+export interface MiddlewareContext {
   uid: string;
   action: string;
   params?: { documentId?: string } & Record<string, unknown>;

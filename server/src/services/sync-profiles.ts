@@ -18,7 +18,8 @@ const invalid = (problems: ProfileProblem[]) =>
     errors: problems.map((p) => ({ path: [p.path], message: p.message, name: 'ValidationError' })),
   });
 
-export interface ProfileRow extends Omit<StoredProfile, 'mergeFields' | 'staticTags' | 'consentRule'> {
+export interface ProfileRow
+  extends Omit<StoredProfile, 'mergeFields' | 'staticTags' | 'consentRule'> {
   mergeFields: StoredProfile['mergeFields'] | null;
   staticTags: string[] | null;
   consentRule: StoredProfile['consentRule'] | null;

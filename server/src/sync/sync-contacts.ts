@@ -121,7 +121,13 @@ export const syncContacts = async (
           remoteStatus: preference.status,
           payloadHash: payload.hash,
           consent: payload.consent,
-          lastError: null,
+          ...(preference.status === 'forgotten'
+            ? {
+                lastError:
+                  'Refused: this address was erased at the person\'s request; it is never added to any platform again.',
+                lastErrorKind: 'compliance',
+              }
+            : { lastError: null }),
         })
       );
       continue;

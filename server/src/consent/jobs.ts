@@ -1,0 +1,108 @@
+import type { Core } from '@strapi/strapi';
+import { isPlatformError } from '../providers/errors';
+import { getProviderFactory } from '../providers/registry';
+import type { AuditActor } from '../types/audit';
+import { getService } from '../utils/get-service';
+import { applyInboundEvent, type PropagatePayload } from './effects';
+import { importOptOuts } from './import';
+import {
+  CONSENT_IMPORT_JOB,
+  CONSENT_PROPAGATE_JOB,
+  WEBHOOKS_PROCESS_JOB,
+  WEBHOOKS_REGISTER_JOB,
+} from './job-types';
+import { resolvedProfiles, usedAudiences } from './used-audiences';
+
+const EVENT = 'plugin::email-marketing.webhook-event';
+const STATE = 'plugin::email-marketing.contact-state';
+const PAGE = 100;
+
+interface StoredEvent {
+  id: number;
+  provider: string;
+  connectionId: number;
+  payload: unknown;
+}
+
+const WEBHOOK: AuditActor = { type: 'webhook', name: 'platform webhook' };
+const SYSTEM: AuditActor = { type: 'system', name: 'consent loop' };
+
+/** Handlers of the consent loop, registered in bootstrap before the engine starts. */
+export const registerConsentJobs = (strapi: Core.Strapi) => {
+  const jobs = getService(strapi, 'jobs');
+
+  // Drains every received event in arrival order; one event's failure is recorded on it alone.
+  jobs.registerHandler(WEBHOOKS_PROCESS_JOB, async () => {
+    const totals = { processed: 0, ignored: 0, failed: 0 };
+    for (;;) {
+      const batch = (await strapi.db.query(EVENT).findMany({
+        where: { status: 'received' },
+        orderBy: { id: 'asc' },
+        limit: PAGE,
+      })) as StoredEvent[];
+      if (batch.length === 0) return totals;
+      for (const row of batch) {
+        let status: 'processed' | 'ignored' | 'failed';
+        let result: unknown;
+        try {
+          const parsed = getProviderFactory(row.provider).parseWebhook(row.payload);
+          if (!parsed.ok) throw new Error(parsed.reason);
+          result = await applyInboundEvent(
+            strapi,
+            { connectionId: row.connectionId, source: `webhook:${row.provider}`, actor: WEBHOOK },
+            parsed.webhook.event
+          );
+          status = 'ignored' in (result as object) ? 'ignored' : 'processed';
+        } catch (error) {
+          if (isPlatformError(error) && error.retryable) throw error;
+          status = 'failed';
+          result = { error: (error as Error).message };
+        }
+        totals[status]++;
+        await strapi.db
+          .query(EVENT)
+          .update({ where: { id: row.id }, data: { status, result, processedAt: new Date() } });
+      }
+    }
+  });
+
+  jobs.registerHandler<{ connectionId: number }>(WEBHOOKS_REGISTER_JOB, async ({ connectionId }) =>
+    getService(strapi, 'webhooks').register(connectionId, SYSTEM)
+  );
+
+  // Best effort per audience: an address that is not a member there is simply not there.
+  jobs.registerHandler<PropagatePayload>(
+    CONSENT_PROPAGATE_JOB,
+    async ({ connectionId, email, skipAudienceId }) => {
+      const { connection, provider } = await getService(strapi, 'connections').provider(connectionId);
+      const outcome: Record<string, string> = {};
+      for (const audienceId of await usedAudiences(strapi, connection)) {
+        if (audienceId === skipAudienceId) continue;
+        try {
+          const status = await provider.setContactStatus(audienceId, email, 'unsubscribed');
+          outcome[audienceId] = status;
+          await getService(strapi, 'audit').record(SYSTEM, {
+            action: 'contact.unsubscribed',
+            subjectType: 'connection',
+            subjectId: connectionId,
+            email: email.toLowerCase(),
+            after: { status, audienceId, reason: 'opted out on another platform or audience' },
+          });
+          const profiles = (await resolvedProfiles(strapi))
+            .filter((r) => r.connectionId === connectionId && r.audienceId === audienceId)
+            .map((r) => r.profile.id);
+          await strapi.db.query(STATE).updateMany({
+            where: { profileId: { $in: profiles }, email: { $eqi: email } },
+            data: { remoteStatus: status },
+          });
+        } catch (error) {
+          if (!isPlatformError(error) || error.retryable) throw error;
+          outcome[audienceId] = error.kind === 'not_found' ? 'not a member' : error.message;
+        }
+      }
+      return outcome;
+    }
+  );
+
+  jobs.registerHandler(CONSENT_IMPORT_JOB, async () => importOptOuts(strapi, SYSTEM));
+};

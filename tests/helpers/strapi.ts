@@ -55,7 +55,9 @@ export const startStrapi = async (
   }).load();
   let baseUrl: string | undefined;
   if (options.listen) {
-    await new Promise<void>((resolve) => strapi.server.listen(options.port ?? 0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) =>
+      strapi.server.listen(options.port ?? 0, '127.0.0.1', resolve)
+    );
     const address = strapi.server.httpServer.address();
     if (!address || typeof address === 'string') throw new Error('Strapi did not listen on a port');
     baseUrl = `http://127.0.0.1:${address.port}`;

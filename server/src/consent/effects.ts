@@ -50,7 +50,11 @@ const statesOn = async (
  * document-service middleware: the plugin's own push never sees this write, so it cannot echo
  * the opt-out back or re-subscribe anyone.
  */
-const clearConsentField = async (strapi: Core.Strapi, resolved: ResolvedProfile, documentId: string) => {
+const clearConsentField = async (
+  strapi: Core.Strapi,
+  resolved: ResolvedProfile,
+  documentId: string
+) => {
   const { profile } = resolved;
   if (!profile.consentField || profile.consentRule.kind === 'none') return null;
   const cleared = profile.consentRule.kind === 'boolean' ? false : null;
@@ -179,7 +183,9 @@ const confirmed = async (
     await store.saveState(resolved.profile.id, state.sourceDocumentId, state, {
       remoteStatus: 'subscribed',
     });
-  return changed ? { applied: [`preference ${changed.from ?? 'none'} → subscribed`] } : { applied: [] };
+  return changed
+    ? { applied: [`preference ${changed.from ?? 'none'} → subscribed`] }
+    : { applied: [] };
 };
 
 const emailChanged = async (
@@ -211,7 +217,10 @@ const emailChanged = async (
       // Query engine again: the member already has the new address; no push is needed.
       await strapi.db
         .query(profile.sourceUid as UID.Schema)
-        .updateMany({ where: { documentId: state.sourceDocumentId }, data: { [profile.emailField]: event.newEmail } });
+        .updateMany({
+          where: { documentId: state.sourceDocumentId },
+          data: { [profile.emailField]: event.newEmail },
+        });
       await store.saveState(profile.id, state.sourceDocumentId, state, { email: event.newEmail });
       applied.push(`profile ${profile.id} entry ${state.sourceDocumentId}`);
     } catch (error) {

@@ -14,8 +14,18 @@ const AUDIT = 'plugin::email-marketing.audit-event';
 
 export interface ErasureReport {
   emailHash: string;
-  platforms: Array<{ connectionId: number; audienceId: string; outcome: 'deleted' | 'failed'; error?: string }>;
-  removed: { contactStates: number; webhookEvents: number; queuedJobs: number; auditEventsAnonymised: number };
+  platforms: Array<{
+    connectionId: number;
+    audienceId: string;
+    outcome: 'deleted' | 'failed';
+    error?: string;
+  }>;
+  removed: {
+    contactStates: number;
+    webhookEvents: number;
+    queuedJobs: number;
+    auditEventsAnonymised: number;
+  };
 }
 
 /**
@@ -48,7 +58,11 @@ export const eraseAddress = async (
     for (const audience of audiences) {
       try {
         await provider.deleteContactPermanently(audience.id, email);
-        report.platforms.push({ connectionId: connection.id, audienceId: audience.id, outcome: 'deleted' });
+        report.platforms.push({
+          connectionId: connection.id,
+          audienceId: audience.id,
+          outcome: 'deleted',
+        });
       } catch (error) {
         if (!isPlatformError(error)) throw error;
         report.platforms.push({

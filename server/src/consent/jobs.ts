@@ -74,7 +74,9 @@ export const registerConsentJobs = (strapi: Core.Strapi) => {
   jobs.registerHandler<PropagatePayload>(
     CONSENT_PROPAGATE_JOB,
     async ({ connectionId, email, skipAudienceId }) => {
-      const { connection, provider } = await getService(strapi, 'connections').provider(connectionId);
+      const { connection, provider } = await getService(strapi, 'connections').provider(
+        connectionId
+      );
       const outcome: Record<string, string> = {};
       for (const audienceId of await usedAudiences(strapi, connection)) {
         if (audienceId === skipAudienceId) continue;

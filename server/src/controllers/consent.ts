@@ -28,7 +28,9 @@ const consent = ({ strapi }: { strapi: Core.Strapi }) => {
     },
     async erase(ctx: Ctx) {
       const body = ctx.request.body ?? {};
-      ctx.body = { data: await service().erase({ email: body.email, confirm: body.confirm }, adminActor(ctx)) };
+      ctx.body = {
+        data: await service().erase({ email: body.email, confirm: body.confirm }, adminActor(ctx)),
+      };
     },
     async audit(ctx: Ctx) {
       const format = ctx.query.format === 'csv' ? 'csv' : 'json';

@@ -54,7 +54,9 @@ export interface ParsedWebhook {
   raw: Record<string, unknown>;
 }
 
-export type WebhookParseResult = { ok: true; webhook: ParsedWebhook } | { ok: false; reason: string };
+export type WebhookParseResult =
+  | { ok: true; webhook: ParsedWebhook }
+  | { ok: false; reason: string };
 
 /** A member whose status changed on the platform (for the import of opt-outs). */
 export interface ChangedMember {

@@ -35,9 +35,7 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => ({
       where: {
         ...(action ? { action } : {}),
         ...(subjectType ? { subjectType } : {}),
-        ...(address
-          ? { email: { $in: [address, `sha256:${emailHash(address)}`] } }
-          : {}),
+        ...(address ? { email: { $in: [address, `sha256:${emailHash(address)}`] } } : {}),
       },
       orderBy: [{ at: 'desc' }, { id: 'desc' }],
       limit,

@@ -35,7 +35,10 @@ const consent = ({ strapi }: { strapi: Core.Strapi }) => ({
     return eraseAddress(strapi, input, actor);
   },
 
-  async audit(filters: { action?: string; email?: string; limit?: number }, format: 'json' | 'csv') {
+  async audit(
+    filters: { action?: string; email?: string; limit?: number },
+    format: 'json' | 'csv'
+  ) {
     const rows = (await getService(strapi, 'audit').list({
       action: filters.action || undefined,
       email: filters.email || undefined,

@@ -29,7 +29,11 @@ export type ReceiveOutcome = { stored: true; eventId: number } | { stored: false
 export interface RegistrationReport {
   connectionId: number;
   url: string;
-  audiences: Array<{ audienceId: string; action: 'kept' | 'created' | 'repaired' | 'failed'; error?: string }>;
+  audiences: Array<{
+    audienceId: string;
+    action: 'kept' | 'created' | 'repaired' | 'failed';
+    error?: string;
+  }>;
 }
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
@@ -40,8 +44,10 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
  */
 const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
   const crypto = () => getService(strapi, 'crypto');
-  let secrets: { at: number; list: Array<{ digest: Buffer; connectionId: number; provider: string }> } | null =
-    null;
+  let secrets: {
+    at: number;
+    list: Array<{ digest: Buffer; connectionId: number; provider: string }>;
+  } | null = null;
 
   const loadSecrets = async () => {
     const rows = (await strapi.db.query(CONNECTION).findMany({
@@ -73,7 +79,10 @@ const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
   const ensureSecret = async (connectionId: number): Promise<string> => {
     const row = (await strapi.db
       .query(CONNECTION)
-      .findOne({ where: { id: connectionId }, select: ['id', 'webhookSecret'] })) as SecretRow | null;
+      .findOne({
+        where: { id: connectionId },
+        select: ['id', 'webhookSecret'],
+      })) as SecretRow | null;
     if (!row) throw new errors.NotFoundError('No such connection.');
     if (row.webhookSecret) return crypto().decrypt(row.webhookSecret);
     const secret = randomBytes(24).toString('base64url');
@@ -113,7 +122,9 @@ const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
         throw new errors.UnauthorizedError('Unknown webhook secret: this delivery was not stored.');
       const parsed = getProviderFactory(provider).parseWebhook(body);
       if (!parsed.ok) {
-        strapi.log.warn(`[email-marketing] rejected a ${provider} webhook delivery: ${parsed.reason}`);
+        strapi.log.warn(
+          `[email-marketing] rejected a ${provider} webhook delivery: ${parsed.reason}`
+        );
         throw new errors.ValidationError(`Malformed webhook delivery: ${parsed.reason}`);
       }
       const { webhook } = parsed;
@@ -122,11 +133,7 @@ const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
         .digest('hex');
       const event = webhook.event;
       const email =
-        event.kind === 'email-changed'
-          ? event.oldEmail
-          : 'email' in event
-            ? event.email
-            : null;
+        event.kind === 'email-changed' ? event.oldEmail : 'email' in event ? event.email : null;
       let eventId: number;
       try {
         const row = (await strapi.db.query(EVENT).create({
@@ -165,7 +172,9 @@ const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
      * (the server moved, the secret changed) is deleted and created again.
      */
     async register(connectionId: number, actor: AuditActor): Promise<RegistrationReport> {
-      const { connection, provider } = await getService(strapi, 'connections').provider(connectionId);
+      const { connection, provider } = await getService(strapi, 'connections').provider(
+        connectionId
+      );
       const url = urlFor(connection.provider, await ensureSecret(connection.id));
       const prefix = this.urlPrefix();
       const report: RegistrationReport = { connectionId, url, audiences: [] };
@@ -178,7 +187,8 @@ const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
             report.audiences.push({ audienceId, action: 'kept' });
             continue;
           }
-          for (const hook of ours) if (hook.url !== url) await provider.deleteWebhook(audienceId, hook.id);
+          for (const hook of ours)
+            if (hook.url !== url) await provider.deleteWebhook(audienceId, hook.id);
           if (!ours.some((h) => h.url === url)) await provider.registerWebhook(audienceId, url);
           report.audiences.push({ audienceId, action: ours.length ? 'repaired' : 'created' });
         } catch (error) {
@@ -191,7 +201,9 @@ const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
         where: { id: connectionId },
         data: {
           webhooksRegisteredAt: failed.length ? null : new Date().toISOString(),
-          webhooksError: failed.length ? failed.map((f) => `${f.audienceId}: ${f.error}`).join('; ') : null,
+          webhooksError: failed.length
+            ? failed.map((f) => `${f.audienceId}: ${f.error}`).join('; ')
+            : null,
         },
       });
       await getService(strapi, 'audit').record(actor, {

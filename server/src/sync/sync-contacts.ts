@@ -125,7 +125,7 @@ export const syncContacts = async (
           ...(preference.status === 'forgotten'
             ? {
                 lastError:
-                  'Refused: this address was erased at the person\'s request; it is never added to any platform again.',
+                  "Refused: this address was erased at the person's request; it is never added to any platform again.",
                 lastErrorKind: 'compliance',
               }
             : { lastError: null }),

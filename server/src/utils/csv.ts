@@ -6,5 +6,6 @@ const cell = (value: unknown): string => {
 };
 
 export const toCsv = (columns: string[], rows: Array<Record<string, unknown>>): string =>
-  [columns.join(','), ...rows.map((row) => columns.map((c) => cell(row[c])).join(','))].join('\r\n') +
-  '\r\n';
+  [columns.join(','), ...rows.map((row) => columns.map((c) => cell(row[c])).join(','))].join(
+    '\r\n'
+  ) + '\r\n';

@@ -2,9 +2,7 @@ import type { InboundEvent, WebhookParseResult } from '../types';
 import type { Webhook } from './types';
 
 /** What the plugin listens to. `api: false`: the plugin's own API writes must not echo back. */
-export const webhookRegistration = (
-  url: string
-): Omit<Webhook, 'id' | 'list_id'> => ({
+export const webhookRegistration = (url: string): Omit<Webhook, 'id' | 'list_id'> => ({
   url,
   events: {
     subscribe: true,
@@ -98,7 +96,12 @@ export const parseMailchimpWebhook = (body: unknown): WebhookParseResult => {
   switch (type) {
     case 'unsubscribe':
       problem = need('list_id', 'email');
-      event = { kind: 'unsubscribed', audienceId, email, reason: text(data, 'reason') || undefined };
+      event = {
+        kind: 'unsubscribed',
+        audienceId,
+        email,
+        reason: text(data, 'reason') || undefined,
+      };
       break;
     case 'cleaned':
       problem = need('list_id', 'email');
@@ -121,7 +124,9 @@ export const parseMailchimpWebhook = (body: unknown): WebhookParseResult => {
       problem = need('list_id', 'email');
       const merges = typeof data.merges === 'object' ? data.merges : {};
       const fields = Object.fromEntries(
-        Object.entries(merges).filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+        Object.entries(merges).filter(
+          (entry): entry is [string, string] => typeof entry[1] === 'string'
+        )
       );
       event = { kind: 'profile', audienceId, email, fields };
       break;

@@ -215,12 +215,10 @@ const emailChanged = async (
     const { profile } = resolved;
     try {
       // Query engine again: the member already has the new address; no push is needed.
-      await strapi.db
-        .query(profile.sourceUid as UID.Schema)
-        .updateMany({
-          where: { documentId: state.sourceDocumentId },
-          data: { [profile.emailField]: event.newEmail },
-        });
+      await strapi.db.query(profile.sourceUid as UID.Schema).updateMany({
+        where: { documentId: state.sourceDocumentId },
+        data: { [profile.emailField]: event.newEmail },
+      });
       await store.saveState(profile.id, state.sourceDocumentId, state, { email: event.newEmail });
       applied.push(`profile ${profile.id} entry ${state.sourceDocumentId}`);
     } catch (error) {

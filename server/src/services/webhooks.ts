@@ -77,12 +77,10 @@ const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const ensureSecret = async (connectionId: number): Promise<string> => {
-    const row = (await strapi.db
-      .query(CONNECTION)
-      .findOne({
-        where: { id: connectionId },
-        select: ['id', 'webhookSecret'],
-      })) as SecretRow | null;
+    const row = (await strapi.db.query(CONNECTION).findOne({
+      where: { id: connectionId },
+      select: ['id', 'webhookSecret'],
+    })) as SecretRow | null;
     if (!row) throw new errors.NotFoundError('No such connection.');
     if (row.webhookSecret) return crypto().decrypt(row.webhookSecret);
     const secret = randomBytes(24).toString('base64url');

@@ -77,8 +77,8 @@ export const propagateOptOut = async (
       ...(from && from.connectionId === connection.id ? { skipAudienceId: from.audienceId } : {}),
     };
     await getService(strapi, 'jobs').enqueue(CONSENT_PROPAGATE_JOB, payload, {
+      // Joins the caller's transaction when there is one (the webhook job applies an event in one).
       dedupeKey: `propagate:${connection.id}:${emailHash(email)}`,
-      transaction: 'none',
     });
   }
 };

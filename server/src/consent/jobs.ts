@@ -42,26 +42,31 @@ export const registerConsentJobs = (strapi: Core.Strapi) => {
       })) as StoredEvent[];
       if (batch.length === 0) return totals;
       for (const row of batch) {
-        let status: 'processed' | 'ignored' | 'failed';
-        let result: unknown;
+        const mark = (status: 'processed' | 'ignored' | 'failed', result: unknown) =>
+          strapi.db
+            .query(EVENT)
+            .update({ where: { id: row.id }, data: { status, result, processedAt: new Date() } });
         try {
-          const parsed = getProviderFactory(row.provider).parseWebhook(row.payload);
-          if (!parsed.ok) throw new Error(parsed.reason);
-          result = await applyInboundEvent(
-            strapi,
-            { connectionId: row.connectionId, source: `webhook:${row.provider}`, actor: WEBHOOK },
-            parsed.webhook.event
-          );
-          status = 'ignored' in (result as object) ? 'ignored' : 'processed';
+          // One transaction per event: its effects and its "processed" mark commit together
+          // (a crash never applies an event twice), and SQLite pays one commit, not ten.
+          const status = await strapi.db.transaction(async () => {
+            const parsed = getProviderFactory(row.provider).parseWebhook(row.payload);
+            if (!parsed.ok) throw new Error(parsed.reason);
+            const result = await applyInboundEvent(
+              strapi,
+              { connectionId: row.connectionId, source: `webhook:${row.provider}`, actor: WEBHOOK },
+              parsed.webhook.event
+            );
+            const outcome = 'ignored' in result ? 'ignored' : 'processed';
+            await mark(outcome, result);
+            return outcome;
+          });
+          totals[status]++;
         } catch (error) {
           if (isPlatformError(error) && error.retryable) throw error;
-          status = 'failed';
-          result = { error: (error as Error).message };
+          totals.failed++;
+          await mark('failed', { error: (error as Error).message });
         }
-        totals[status]++;
-        await strapi.db
-          .query(EVENT)
-          .update({ where: { id: row.id }, data: { status, result, processedAt: new Date() } });
       }
     }
   });

@@ -134,20 +134,30 @@ const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
         event.kind === 'email-changed' ? event.oldEmail : 'email' in event ? event.email : null;
       let eventId: number;
       try {
-        const row = (await strapi.db.query(EVENT).create({
-          data: {
-            provider,
-            connectionId,
-            type: webhook.type,
-            firedAt: webhook.firedAt,
-            audienceId: event.audienceId,
-            email: email ? email.toLowerCase() : null,
-            payload: webhook.raw,
-            dedupeKey,
-            status: 'received',
-          },
-        })) as { id: number };
-        eventId = row.id;
+        // The event and its job commit together: one commit per delivery, and no stored event
+        // is ever left without a job to process it.
+        eventId = await strapi.db.transaction(async () => {
+          const row = (await strapi.db.query(EVENT).create({
+            data: {
+              provider,
+              connectionId,
+              type: webhook.type,
+              firedAt: webhook.firedAt,
+              audienceId: event.audienceId,
+              email: email ? email.toLowerCase() : null,
+              payload: webhook.raw,
+              dedupeKey,
+              status: 'received',
+            },
+          })) as { id: number };
+          // One coalesced job drains every received event in arrival order.
+          await getService(strapi, 'jobs').enqueue(
+            WEBHOOKS_PROCESS_JOB,
+            {},
+            { dedupeKey: 'webhooks:process' }
+          );
+          return row.id;
+        });
       } catch (error) {
         if (
           isUniqueViolation(error) ||
@@ -156,12 +166,6 @@ const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
           return { stored: false, duplicate: true };
         throw error;
       }
-      // One coalesced job drains every received event in arrival order.
-      await getService(strapi, 'jobs').enqueue(
-        WEBHOOKS_PROCESS_JOB,
-        {},
-        { dedupeKey: 'webhooks:process', transaction: 'none' }
-      );
       return { stored: true, eventId };
     },
 

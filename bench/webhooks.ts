@@ -23,6 +23,8 @@ const arg = (name: string, fallback: number) => {
 };
 const EVENTS = arg('events', 5_000);
 const CONCURRENCY = arg('concurrency', 50);
+/** `--intake-only`: no workers in this process, so W1 measures the intake alone. */
+const INTAKE_ONLY = process.argv.includes('--intake-only');
 
 const service = (strapi: Core.Strapi, name: string) =>
   strapi.plugin('email-marketing').service(name);
@@ -55,6 +57,8 @@ const main = async () => {
   process.env.LOG_LEVEL = 'error';
   process.env.CRON_ENABLED = 'false';
   process.env.MAILCHIMP_API_ROOT = `${sim.url}/{dc}/3.0`;
+  if (INTAKE_ONLY)
+    process.env.EMAIL_MARKETING_CONFIG = JSON.stringify({ jobs: { runWorkers: false } });
   const { createStrapi } = await import('@strapi/strapi');
   const appDir = path.resolve(__dirname, '..', 'playground');
   const strapi = await createStrapi({
@@ -96,7 +100,7 @@ const main = async () => {
 
   // W2: processing until no event is left received.
   const processStarted = performance.now();
-  for (;;) {
+  for (; !INTAKE_ONLY; ) {
     const left = await strapi.db
       .query('plugin::email-marketing.webhook-event')
       .count({ where: { status: 'received' } });

@@ -4,7 +4,13 @@ import { stateStore, emailHash, type ContactStateRow } from '../sync/state-store
 import type { AuditActor } from '../types/audit';
 import { getService } from '../utils/get-service';
 import { CONSENT_PROPAGATE_JOB } from './job-types';
-import { liveConnections, resolvedProfiles, type ResolvedProfile } from './used-audiences';
+import {
+  liveConnections,
+  resolvedProfiles,
+  usedAudiences,
+  type ResolvedProfile,
+  type Snapshot,
+} from './used-audiences';
 
 const STATE = 'plugin::email-marketing.contact-state';
 
@@ -14,6 +20,8 @@ export interface EventOrigin {
   /** e.g. `webhook:mailchimp` or `import:mailchimp`, recorded as the preference's source. */
   source: string;
   actor: AuditActor;
+  /** Connections and profiles already read for this batch of events. */
+  snapshot?: Snapshot;
 }
 
 export type EffectResult = { applied: string[] } | { ignored: string };
@@ -32,10 +40,11 @@ const statesOn = async (
   strapi: Core.Strapi,
   connectionId: number,
   audienceId: string,
-  email: string
+  email: string,
+  snapshot?: Snapshot
 ): Promise<Array<{ resolved: ResolvedProfile; state: ContactStateRow }>> => {
   const out: Array<{ resolved: ResolvedProfile; state: ContactStateRow }> = [];
-  for (const resolved of await resolvedProfiles(strapi)) {
+  for (const resolved of await resolvedProfiles(strapi, snapshot)) {
     if (resolved.connectionId !== connectionId || resolved.audienceId !== audienceId) continue;
     const rows = (await strapi.db.query(STATE).findMany({
       where: { profileId: resolved.profile.id, email: { $eqi: email } },
@@ -68,14 +77,20 @@ const clearConsentField = async (
 export const propagateOptOut = async (
   strapi: Core.Strapi,
   email: string,
-  from: { connectionId: number; audienceId: string } | null
+  from: { connectionId: number; audienceId: string } | null,
+  snapshot?: Snapshot
 ) => {
-  for (const connection of await liveConnections(strapi)) {
+  for (const connection of await liveConnections(strapi, snapshot)) {
     const payload: PropagatePayload = {
       connectionId: connection.id,
       email,
       ...(from && from.connectionId === connection.id ? { skipAudienceId: from.audienceId } : {}),
     };
+    // Nothing else to reach on this connection (its only used audience reported the opt-out).
+    const targets = (await usedAudiences(strapi, connection, snapshot)).filter(
+      (audienceId) => audienceId !== payload.skipAudienceId
+    );
+    if (targets.length === 0) continue;
     await getService(strapi, 'jobs').enqueue(CONSENT_PROPAGATE_JOB, payload, {
       // Joins the caller's transaction when there is one (the webhook job applies an event in one).
       dedupeKey: `propagate:${connection.id}:${emailHash(email)}`,
@@ -117,7 +132,8 @@ const optOut = async (
     strapi,
     origin.connectionId,
     event.audienceId,
-    event.email
+    event.email,
+    origin.snapshot
   )) {
     const cleared =
       status === 'unsubscribed'
@@ -145,10 +161,12 @@ const optOut = async (
   }
   // An opt-out reaches every connected platform; a bounce is this address on this platform only.
   if (status === 'unsubscribed')
-    await propagateOptOut(strapi, event.email, {
-      connectionId: origin.connectionId,
-      audienceId: event.audienceId,
-    });
+    await propagateOptOut(
+      strapi,
+      event.email,
+      { connectionId: origin.connectionId, audienceId: event.audienceId },
+      origin.snapshot
+    );
   return { applied };
 };
 
@@ -178,7 +196,8 @@ const confirmed = async (
     strapi,
     origin.connectionId,
     event.audienceId,
-    event.email
+    event.email,
+    origin.snapshot
   ))
     await store.saveState(resolved.profile.id, state.sourceDocumentId, state, {
       remoteStatus: 'subscribed',
@@ -210,7 +229,8 @@ const emailChanged = async (
     strapi,
     origin.connectionId,
     event.audienceId,
-    event.oldEmail
+    event.oldEmail,
+    origin.snapshot
   )) {
     const { profile } = resolved;
     try {

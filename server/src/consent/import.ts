@@ -4,7 +4,7 @@ import type { ChangedMember } from '../providers/types';
 import type { AuditActor } from '../types/audit';
 import { getService } from '../utils/get-service';
 import { applyInboundEvent } from './effects';
-import { liveConnections, usedAudiences } from './used-audiences';
+import { liveConnections, takeSnapshot, usedAudiences } from './used-audiences';
 
 const STORE_KEY = 'consent-import';
 const STATUSES: Array<ChangedMember['status']> = ['unsubscribed', 'cleaned'];
@@ -30,9 +30,10 @@ export const importOptOuts = async (
   const store = strapi.store({ type: 'plugin', name: PLUGIN_ID, key: STORE_KEY });
   const lastRuns = ((await store.get({})) as LastRuns | null) ?? {};
   const summary: ImportSummary = { audiences: 0, members: 0, applied: 0, failedAudiences: [] };
-  for (const connection of await liveConnections(strapi)) {
+  const snapshot = await takeSnapshot(strapi);
+  for (const connection of await liveConnections(strapi, snapshot)) {
     const { provider } = await getService(strapi, 'connections').provider(connection.id);
-    for (const audienceId of await usedAudiences(strapi, connection)) {
+    for (const audienceId of await usedAudiences(strapi, connection, snapshot)) {
       const key = `${connection.id}:${audienceId}`;
       // Started before the first page is read: a change made during the run is seen next time.
       const startedAt = new Date().toISOString();
@@ -47,7 +48,12 @@ export const importOptOuts = async (
             summary.members++;
             const result = await applyInboundEvent(
               strapi,
-              { connectionId: connection.id, source: `import:${connection.provider}`, actor },
+              {
+                connectionId: connection.id,
+                source: `import:${connection.provider}`,
+                actor,
+                snapshot,
+              },
               { kind: status, audienceId, email: member.email }
             );
             if ('applied' in result && result.applied.length > 0) summary.applied++;

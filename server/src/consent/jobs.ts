@@ -11,11 +11,12 @@ import {
   WEBHOOKS_PROCESS_JOB,
   WEBHOOKS_REGISTER_JOB,
 } from './job-types';
-import { resolvedProfiles, usedAudiences } from './used-audiences';
+import { resolvedProfiles, takeSnapshot, usedAudiences } from './used-audiences';
 
 const EVENT = 'plugin::email-marketing.webhook-event';
 const STATE = 'plugin::email-marketing.contact-state';
 const PAGE = 100;
+const MAX_YIELD_MS = 1_000;
 
 interface StoredEvent {
   id: number;
@@ -32,8 +33,17 @@ export const registerConsentJobs = (strapi: Core.Strapi) => {
   const jobs = getService(strapi, 'jobs');
 
   // Drains every received event in arrival order; one event's failure is recorded on it alone.
-  jobs.registerHandler(WEBHOOKS_PROCESS_JOB, async () => {
+  jobs.registerHandler(WEBHOOKS_PROCESS_JOB, async (_payload, context) => {
     const totals = { processed: 0, ignored: 0, failed: 0 };
+    const webhooks = getService(strapi, 'webhooks');
+    /** During a burst of deliveries, wait (at most MAX_YIELD_MS per event) so intake stays fast. */
+    const yieldToIntake = async () => {
+      const until = Date.now() + MAX_YIELD_MS;
+      while (webhooks.intakeBusy() && Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      if (Date.now() >= until) await context.progress(totals.processed + totals.ignored);
+    };
     for (;;) {
       const batch = (await strapi.db.query(EVENT).findMany({
         where: { status: 'received' },
@@ -41,7 +51,9 @@ export const registerConsentJobs = (strapi: Core.Strapi) => {
         limit: PAGE,
       })) as StoredEvent[];
       if (batch.length === 0) return totals;
+      const snapshot = await takeSnapshot(strapi);
       for (const row of batch) {
+        await yieldToIntake();
         const mark = (status: 'processed' | 'ignored' | 'failed', result: unknown) =>
           strapi.db
             .query(EVENT)
@@ -50,18 +62,30 @@ export const registerConsentJobs = (strapi: Core.Strapi) => {
           // One transaction per event: its effects and its "processed" mark commit together
           // (a crash never applies an event twice), and SQLite pays one commit, not ten.
           const status = await strapi.db.transaction(async () => {
+            // A delivery during a run queues a second job, which may run alongside this one:
+            // whoever flips the row out of `received` first applies it, the other skips it.
+            const claim = await strapi.db.query(EVENT).updateMany({
+              where: { id: row.id, status: 'received' },
+              data: { status: 'processed' },
+            });
+            if (claim.count === 0) return 'skipped' as const;
             const parsed = getProviderFactory(row.provider).parseWebhook(row.payload);
             if (!parsed.ok) throw new Error(parsed.reason);
             const result = await applyInboundEvent(
               strapi,
-              { connectionId: row.connectionId, source: `webhook:${row.provider}`, actor: WEBHOOK },
+              {
+                connectionId: row.connectionId,
+                source: `webhook:${row.provider}`,
+                actor: WEBHOOK,
+                snapshot,
+              },
               parsed.webhook.event
             );
             const outcome = 'ignored' in result ? 'ignored' : 'processed';
             await mark(outcome, result);
             return outcome;
           });
-          totals[status]++;
+          if (status !== 'skipped') totals[status]++;
         } catch (error) {
           if (isPlatformError(error) && error.retryable) throw error;
           totals.failed++;

@@ -16,6 +16,8 @@ const EVENT = 'plugin::email-marketing.webhook-event';
 export const WEBHOOK_EVENTS_TABLE = 'email_marketing_webhook_events';
 /** Secrets are re-read at most this often, so forged requests cannot make every call a query. */
 const SECRET_CACHE_MS = 30_000;
+/** Deliveries within this window count as a burst in progress (see `intakeBusy`). */
+const BUSY_WINDOW_MS = 25;
 
 interface SecretRow {
   id: number;
@@ -44,6 +46,7 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
  */
 const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
   const crypto = () => getService(strapi, 'crypto');
+  let lastIntakeAt = 0;
   let secrets: {
     at: number;
     list: Array<{ digest: Buffer; connectionId: number; provider: string }>;
@@ -101,6 +104,13 @@ const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Whether server.url is set: without it the platform has no address to call. */
     hasPublicUrl: () => /^https?:\/\//.test(String(strapi.config.get('server.url') ?? '')),
 
+    /**
+     * Whether deliveries are arriving right now in this process. On SQLite every write shares
+     * one connection; the processing job steps aside during a burst so deliveries are answered
+     * fast, and catches up after (each event is stored, so nothing waits in memory).
+     */
+    intakeBusy: () => Date.now() - lastIntakeAt < BUSY_WINDOW_MS,
+
     forgetCachedSecrets() {
       secrets = null;
     },
@@ -115,6 +125,7 @@ const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
      * event is stored once (a unique dedupe key) and a job is queued. No platform call here.
      */
     async receive(provider: string, secret: string, body: unknown): Promise<ReceiveOutcome> {
+      lastIntakeAt = Date.now();
       const connectionId = await findBySecret(provider, secret);
       if (connectionId === null)
         throw new errors.UnauthorizedError('Unknown webhook secret: this delivery was not stored.');

@@ -119,6 +119,14 @@ const main = async () => {
     `   response p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`
   );
   console.log(`   stored ${stored}; lost ${EVENTS - stored} (target 0)`);
+  const refused = sim.deliveries.filter((d) => !d.status || d.status >= 300);
+  if (refused.length > 0) {
+    const by: Record<string, number> = {};
+    for (const d of refused)
+      by[d.status ? String(d.status) : (d.error ?? 'error')] =
+        (by[d.status ? String(d.status) : (d.error ?? 'error')] ?? 0) + 1;
+    console.log(`   refused deliveries (Mailchimp would retry them): ${JSON.stringify(by)}`);
+  }
   console.log(
     `W2 processed the rest in ${(processMs / 1000).toFixed(2)} s after intake ended (effects + one propagation job per address)`
   );

@@ -8,7 +8,6 @@ import { isPlatformError } from '../providers/errors';
 import { getProviderFactory } from '../providers/registry';
 import type { AuditActor } from '../types/audit';
 import { getService } from '../utils/get-service';
-import { isUniqueViolation } from '../utils/unique-violation';
 import { serverUrl } from './platform-settings';
 
 const CONNECTION = 'plugin::email-marketing.connection';
@@ -170,10 +169,9 @@ const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
           return row.id;
         });
       } catch (error) {
-        if (
-          isUniqueViolation(error) ||
-          (await strapi.db.query(EVENT).count({ where: { dedupeKey } })) > 0
-        )
+        // Only a stored row with this key makes it a duplicate: the failure could also come
+        // from the job insert, and then this delivery was rolled back and must fail (retried).
+        if ((await strapi.db.query(EVENT).count({ where: { dedupeKey } })) > 0)
           return { stored: false, duplicate: true };
         throw error;
       }

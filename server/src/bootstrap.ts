@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { actionDefinitions } from './permissions';
+import { registerConsentJobs } from './consent/jobs';
+import { ensureWebhookEventIndexes } from './consent/indexes';
 import { registerSyncJobs } from './sync/jobs';
 import { getService } from './utils/get-service';
 
@@ -11,6 +13,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     );
   }
   registerSyncJobs(strapi);
+  registerConsentJobs(strapi);
+  await ensureWebhookEventIndexes(strapi);
   // Indexes, workers and cron tasks; handlers registered by features before this point.
   await getService(strapi, 'jobs').start();
 };

@@ -20,6 +20,11 @@ export const ACTIONS = {
   'mapping.manage': { uid: 'mapping.manage', displayName: 'Edit field mappings and run syncs' },
   jobsRead: { uid: 'jobs.read', displayName: 'Read jobs and schedule (Activity)' },
   jobsManage: { uid: 'jobs.manage', displayName: 'Retry and cancel jobs' },
+  'preferences.erase': {
+    uid: 'preferences.erase',
+    displayName: 'Erase a person (GDPR): delete everywhere, keep a hashed tombstone',
+    subCategory: 'preferences',
+  },
 } as const;
 
 export type ActionKey = keyof typeof ACTIONS;

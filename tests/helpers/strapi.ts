@@ -30,6 +30,10 @@ export const startStrapi = async (
     database?: Record<string, string>;
     /** The plugin's config (config/plugins.ts), passed as EMAIL_MARKETING_CONFIG. */
     pluginConfig?: Record<string, unknown>;
+    /** With `listen`: a fixed port (e.g. one whose URL was put in PUBLIC_URL before boot). */
+    port?: number;
+    /** With `listen`: serve the built admin too (default); false for API-only tests. */
+    serveAdmin?: boolean;
   } = {}
 ): Promise<TestStrapi> => {
   const dbFile = path.join(os.tmpdir(), `email-marketing-test-${process.pid}-${Date.now()}.db`);
@@ -47,11 +51,13 @@ export const startStrapi = async (
     appDir,
     distDir: path.join(appDir, 'dist'),
     autoReload: false,
-    serveAdminPanel: Boolean(options.listen),
+    serveAdminPanel: Boolean(options.listen) && options.serveAdmin !== false,
   }).load();
   let baseUrl: string | undefined;
   if (options.listen) {
-    await new Promise<void>((resolve) => strapi.server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) =>
+      strapi.server.listen(options.port ?? 0, '127.0.0.1', resolve)
+    );
     const address = strapi.server.httpServer.address();
     if (!address || typeof address === 'string') throw new Error('Strapi did not listen on a port');
     baseUrl = `http://127.0.0.1:${address.port}`;

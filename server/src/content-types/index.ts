@@ -4,6 +4,7 @@ import contactState from './contact-state';
 import job from './job';
 import preference from './preference';
 import syncProfile from './sync-profile';
+import webhookEvent from './webhook-event';
 
 export default {
   connection,
@@ -12,4 +13,5 @@ export default {
   'sync-profile': syncProfile,
   'contact-state': contactState,
   preference,
+  'webhook-event': webhookEvent,
 };

@@ -3,6 +3,8 @@ import oauth from './oauth';
 import jobs from './jobs';
 import overview from './overview';
 import sync from './sync';
+import webhooks from './webhooks';
+import consent from './consent';
 
 export default {
   jobs,
@@ -10,4 +12,6 @@ export default {
   connections,
   oauth,
   sync,
+  webhooks,
+  consent,
 };

@@ -34,6 +34,37 @@ export interface ProviderWebhook {
   audienceId: string;
 }
 
+/** What a platform tells us through a webhook, in the plugin's vocabulary. */
+export type InboundEvent =
+  | { kind: 'unsubscribed'; audienceId: string; email: string; reason?: string }
+  | { kind: 'cleaned'; audienceId: string; email: string; reason?: string }
+  | { kind: 'subscribed'; audienceId: string; email: string }
+  | { kind: 'email-changed'; audienceId: string; oldEmail: string; newEmail: string }
+  | { kind: 'profile'; audienceId: string; email: string; fields: Record<string, string> }
+  | { kind: 'other'; audienceId: string | null; type: string };
+
+/** A delivery as received: its type, when the platform fired it, and what it means. */
+export interface ParsedWebhook {
+  type: string;
+  firedAt: string;
+  /** The platform's identity of this occurrence; with type and firedAt it names a delivery. */
+  identity: string;
+  event: InboundEvent;
+  /** The delivery as the platform sent it (form fields nested), stored as the raw payload. */
+  raw: Record<string, unknown>;
+}
+
+export type WebhookParseResult =
+  | { ok: true; webhook: ParsedWebhook }
+  | { ok: false; reason: string };
+
+/** A member whose status changed on the platform (for the import of opt-outs). */
+export interface ChangedMember {
+  email: string;
+  status: 'unsubscribed' | 'cleaned';
+  lastChanged: string;
+}
+
 /** Merge-field kinds, Mailchimp's vocabulary (the richest); other providers map onto it. */
 export type MergeFieldKind =
   | 'text'
@@ -87,6 +118,14 @@ export interface EmailMarketingProvider {
   listAudiences(): Promise<ProviderAudience[]>;
   listWebhooks(audienceId: string): Promise<ProviderWebhook[]>;
   deleteWebhook(audienceId: string, webhookId: string): Promise<void>;
+  /** Registers the plugin's webhook (opt-outs, bounces, profile and address changes) at `url`. */
+  registerWebhook(audienceId: string, url: string): Promise<ProviderWebhook>;
+  /** Members that reached `status` since `since` (all when null), page by page. */
+  listChangedMembers(
+    audienceId: string,
+    status: ChangedMember['status'],
+    since: string | null
+  ): AsyncGenerator<ChangedMember>;
 
   // ---- contacts ------------------------------------------------------------------------------
   getFields(audienceId: string): Promise<AudienceField[]>;
@@ -136,4 +175,6 @@ export interface ProviderFactory {
   /** Checks a pasted API key's shape, saying which part is wrong. */
   checkApiKey(apiKey: string): CredentialCheck;
   create(credentials: ProviderCredentials, settings: ProviderSettings): EmailMarketingProvider;
+  /** Reads a webhook delivery's body (already decoded from its form encoding); no credentials needed. */
+  parseWebhook(body: unknown): WebhookParseResult;
 }

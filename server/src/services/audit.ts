@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { emailHash } from '../sync/state-store';
 import type { AuditActor, AuditEventInput } from '../types/audit';
 
 const UID = 'plugin::email-marketing.audit-event';
@@ -22,13 +23,20 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => ({
     });
   },
 
+  /** Newest first; `email` matches the address or, once erased, its hash. */
   async list({
     action,
     subjectType,
+    email,
     limit = 50,
-  }: { action?: string; subjectType?: string; limit?: number } = {}) {
+  }: { action?: string; subjectType?: string; email?: string; limit?: number } = {}) {
+    const address = email?.trim().toLowerCase();
     return strapi.db.query(UID).findMany({
-      where: { ...(action ? { action } : {}), ...(subjectType ? { subjectType } : {}) },
+      where: {
+        ...(action ? { action } : {}),
+        ...(subjectType ? { subjectType } : {}),
+        ...(address ? { email: { $in: [address, `sha256:${emailHash(address)}`] } } : {}),
+      },
       orderBy: [{ at: 'desc' }, { id: 'desc' }],
       limit,
     });

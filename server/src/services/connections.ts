@@ -23,6 +23,7 @@ import {
   type UpdateInput,
 } from '../validation/connections';
 import { serverUrl } from './platform-settings';
+import { WEBHOOKS_REGISTER_JOB } from '../consent/job-types';
 
 const UID = 'plugin::email-marketing.connection';
 const AUDIENCE_CACHE_MS = 15 * 60_000;
@@ -153,6 +154,25 @@ const connections = ({ strapi }: { strapi: Core.Strapi }) => {
     await query().update({ where: { id: live[0].id }, data: { isDefault: true } });
   };
 
+  /**
+   * Webhook registration runs as a job: the platform validates the URL with a GET to this very
+   * server, and the admin's connect request should not wait on that. Without a public
+   * server.url the platform cannot reach Strapi; the daily import covers opt-outs instead.
+   */
+  const registerWebhooksLater = async (connectionId: number) => {
+    if (!getService(strapi, 'webhooks').hasPublicUrl()) {
+      strapi.log.info(
+        '[email-marketing] webhooks not registered: server.url is not set, so the platform cannot reach this server. Opt-outs are imported daily instead.'
+      );
+      return;
+    }
+    await getService(strapi, 'jobs').enqueue(
+      WEBHOOKS_REGISTER_JOB,
+      { connectionId },
+      { dedupeKey: `webhooks:register:${connectionId}`, transaction: 'none' }
+    );
+  };
+
   const toAudienceViews = async (provider: EmailMarketingProvider): Promise<AudienceView[]> =>
     provider.listAudiences();
 
@@ -224,6 +244,7 @@ const connections = ({ strapi }: { strapi: Core.Strapi }) => {
       },
     });
     getService(strapi, 'contactSync').invalidate();
+    await registerWebhooksLater(row.id);
     return view(await findRow(row.id));
   };
 
@@ -400,6 +421,7 @@ const connections = ({ strapi }: { strapi: Core.Strapi }) => {
         },
       });
       await ensureOneDefault();
+      getService(strapi, 'webhooks').forgetCachedSecrets();
       await audit().record(actor, {
         action: 'connection.disconnected',
         subjectType: 'connection',

@@ -7,6 +7,8 @@ import overview from './overview';
 import platformSettings from './platform-settings';
 import contactSync from './contact-sync';
 import syncProfiles from './sync-profiles';
+import webhooks from './webhooks';
+import consent from './consent';
 
 export default {
   jobs,
@@ -18,4 +20,6 @@ export default {
   platformSettings,
   contactSync,
   syncProfiles,
+  webhooks,
+  consent,
 };

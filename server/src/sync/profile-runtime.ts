@@ -13,6 +13,8 @@ export interface StoredProfile extends ProfileInput {
 /** What a sync run needs, resolved once: the provider, the audience, its fields, relation labels. */
 export interface ProfileRuntime {
   profile: StoredProfile;
+  /** The connection the profile resolved to (its own, or the default). */
+  connectionId: number;
   provider: EmailMarketingProvider;
   audienceId: string;
   fields: AudienceField[];
@@ -48,7 +50,15 @@ export const resolveRuntime = async (
       populate[name] = { fields: label ? [label] : [] };
     }
   }
-  return { profile, provider, audienceId, fields, relationLabels, populate };
+  return {
+    profile,
+    connectionId: connection.id,
+    provider,
+    audienceId,
+    fields,
+    relationLabels,
+    populate,
+  };
 };
 
 /** Reads entries the profile syncs: published versions only unless drafts are synced. */

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
 
 const STATE = 'plugin::email-marketing.contact-state';
@@ -29,16 +30,23 @@ export type PreferenceStatus =
 
 export interface PreferenceRow {
   id: number;
-  email: string;
+  /** null on an erased address's tombstone: only its hash is kept (invariant 5). */
+  email: string | null;
+  emailHash: string | null;
   status: PreferenceStatus;
   consentGivenAt: string | null;
   consentWithdrawnAt: string | null;
   source: string | null;
   confirmationSentAt: string | null;
+  confirmedAt: string | null;
 }
 
 /** Statuses that no background job may ever turn back into subscribed (invariant 2). */
 export const SUPPRESSED: ReadonlySet<string> = new Set(['unsubscribed', 'cleaned', 'forgotten']);
+
+/** SHA-256 of the normalised address: how an erased address is still recognised. */
+export const emailHash = (email: string) =>
+  createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
 
 const IN_CHUNK = 500;
 
@@ -86,36 +94,55 @@ export const stateStore = (strapi: Core.Strapi) => ({
       .where('profile_id', profileId);
   },
 
+  /**
+   * Preferences by lower-cased address. Matched by address or by hash, so an erased address
+   * (a tombstone holding only its hash) is still found and still suppressed.
+   */
   async preferences(emails: string[]): Promise<Map<string, PreferenceRow>> {
     const out = new Map<string, PreferenceRow>();
-    const lower = [...new Set(emails.map((e) => e.toLowerCase()))];
+    const lower = [...new Set(emails.map((e) => e.trim().toLowerCase()))];
     for (const list of chunks(lower)) {
-      const rows = (await strapi.db
-        .query(PREFERENCE)
-        .findMany({ where: { email: { $in: list } } })) as PreferenceRow[];
-      for (const row of rows) out.set(row.email, row);
+      const byHash = new Map(list.map((email) => [emailHash(email), email]));
+      const rows = (await strapi.db.query(PREFERENCE).findMany({
+        where: { $or: [{ email: { $in: list } }, { emailHash: { $in: [...byHash.keys()] } }] },
+      })) as PreferenceRow[];
+      for (const row of rows) {
+        const email = row.email ?? (row.emailHash ? byHash.get(row.emailHash) : undefined);
+        // A tombstone wins over any row that still names the address.
+        if (email && (!out.has(email) || row.status === 'forgotten')) out.set(email, row);
+      }
     }
     return out;
   },
 
-  /** Records a status for an address; returns the previous status when it changed. */
+  async preference(email: string): Promise<PreferenceRow | null> {
+    return (await this.preferences([email])).get(email.trim().toLowerCase()) ?? null;
+  },
+
+  /**
+   * Records a status for an address; returns the previous status when it changed. An erased
+   * address stays erased: nothing but another erasure touches its tombstone.
+   */
   async setPreference(
     email: string,
     status: PreferenceStatus,
     extra: Partial<PreferenceRow> & { source: string }
   ) {
-    const key = email.toLowerCase();
-    const existing = (await strapi.db
-      .query(PREFERENCE)
-      .findOne({ where: { email: key } })) as PreferenceRow | null;
+    const key = email.trim().toLowerCase();
+    const hash = emailHash(key);
+    const existing = await this.preference(key);
     if (existing) {
       if (existing.status === status) return null;
-      await strapi.db
-        .query(PREFERENCE)
-        .update({ where: { id: existing.id }, data: { status, ...extra } });
+      if (existing.status === 'forgotten') return null;
+      await strapi.db.query(PREFERENCE).update({
+        where: { id: existing.id },
+        data: { status, emailHash: hash, ...extra },
+      });
       return { from: existing.status as string | null };
     }
-    await strapi.db.query(PREFERENCE).create({ data: { email: key, status, ...extra } });
+    await strapi.db
+      .query(PREFERENCE)
+      .create({ data: { email: key, emailHash: hash, status, ...extra } });
     return { from: null };
   },
 });

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { isPlatformError } from '../providers/errors';
 import type { ContactUpsert } from '../providers/types';
 import { getService } from '../utils/get-service';
+import { propagateOptOut } from '../consent/effects';
 import { buildPayload, type ContactPayload, type Entry } from './contact-payload';
 import type { ProfileRuntime } from './profile-runtime';
 import { stateStore, SUPPRESSED, writeBatch, type ContactStateRow } from './state-store';
@@ -121,7 +122,13 @@ export const syncContacts = async (
         remoteStatus: preference.status,
         payloadHash: payload.hash,
         consent: payload.consent,
-        lastError: null,
+        ...(preference.status === 'forgotten'
+          ? {
+              lastError:
+                "Refused: this address was erased at the person's request; it is never added to any platform again.",
+              lastErrorKind: 'compliance',
+            }
+          : { lastError: null }),
       });
       continue;
     }
@@ -131,10 +138,13 @@ export const syncContacts = async (
       if (wasOnList) {
         // Consent removed in Strapi: a recorded consent event, so the remote status follows.
         const status = await provider.setContactStatus(audienceId, email, 'unsubscribed');
-        await store.setPreference(email, 'unsubscribed', {
+        const changed = await store.setPreference(email, 'unsubscribed', {
           source: `strapi:${profile.sourceUid}`,
           consentWithdrawnAt: now(),
         });
+        // Invariant 4: an opt-out in Strapi reaches every other connected platform and audience.
+        if (changed)
+          await propagateOptOut(strapi, email, { connectionId: runtime.connectionId, audienceId });
         await audit.record(SYSTEM, {
           action: 'contact.unsubscribed',
           subjectType: profile.sourceUid,

@@ -14,6 +14,7 @@ import { mergeTypeFor, prepareMergeFields, type MergeValue } from './merge-field
 import { chunk, paginate } from './paging';
 import { subscriberHash } from './subscriber-hash';
 import type { MergeField } from './types';
+import { parseMailchimpWebhook, webhookRegistration } from './webhooks';
 
 /** The root without a data center (https://api.mailchimp.com/3.0): it finds the account by key. */
 export const dataCenterFreeRoot = (apiRoot: string) =>
@@ -104,6 +105,23 @@ export const createMailchimpProvider = (
     },
     async deleteWebhook(audienceId, webhookId) {
       await client.deleteWebhook(audienceId, webhookId);
+    },
+    async registerWebhook(audienceId, url) {
+      const hook = await client.createWebhook(audienceId, webhookRegistration(url));
+      return { id: hook.id, url: hook.url, audienceId };
+    },
+    async *listChangedMembers(audienceId, status, since) {
+      for await (const member of paginate(
+        (page) =>
+          client.getMembers(audienceId, {
+            status,
+            ...(since ? { since_last_changed: since } : {}),
+            ...page,
+          }),
+        (p) => p.members
+      )) {
+        yield { email: member.email_address, status, lastChanged: member.last_changed };
+      }
     },
 
     async getFields(audienceId) {
@@ -203,4 +221,5 @@ export const mailchimp: ProviderFactory = {
     return parsed.ok ? { ok: true } : { ok: false, reason: parsed.reason };
   },
   create: createMailchimpProvider,
+  parseWebhook: parseMailchimpWebhook,
 };

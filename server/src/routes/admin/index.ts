@@ -1,6 +1,7 @@
 import { requireAction } from '../policies';
 import connectionRoutes from './connections';
 import syncRoutes from './sync';
+import consentRoutes from './consent';
 
 export default {
   type: 'admin',
@@ -13,6 +14,7 @@ export default {
     },
     ...connectionRoutes,
     ...syncRoutes,
+    ...consentRoutes,
     {
       method: 'GET',
       path: '/jobs',

@@ -9,5 +9,18 @@ export default {
       // Authenticated by the signed, expiring, single-use OAuth state instead.
       config: { auth: false, policies: [] },
     },
+    // The platform's webhooks: authenticated by the per-connection secret in the path.
+    {
+      method: 'GET',
+      path: '/webhooks/:provider/:secret',
+      handler: 'webhooks.validate',
+      config: { auth: false, policies: [] },
+    },
+    {
+      method: 'POST',
+      path: '/webhooks/:provider/:secret',
+      handler: 'webhooks.receive',
+      config: { auth: false, policies: [] },
+    },
   ],
 };

@@ -1,0 +1,109 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { isPlatformError } from '../providers/errors';
+import { emailHash } from '../sync/state-store';
+import type { AuditActor } from '../types/audit';
+import { getService } from '../utils/get-service';
+import { liveConnections } from './used-audiences';
+
+const PREFERENCE = 'plugin::email-marketing.preference';
+const STATE = 'plugin::email-marketing.contact-state';
+const EVENT = 'plugin::email-marketing.webhook-event';
+const JOB = 'plugin::email-marketing.job';
+const AUDIT = 'plugin::email-marketing.audit-event';
+
+export interface ErasureReport {
+  emailHash: string;
+  platforms: Array<{
+    connectionId: number;
+    audienceId: string;
+    outcome: 'deleted' | 'failed';
+    error?: string;
+  }>;
+  removed: {
+    contactStates: number;
+    webhookEvents: number;
+    queuedJobs: number;
+    auditEventsAnonymised: number;
+  };
+}
+
+/**
+ * Invariant 5: the member is deleted permanently on every connected platform, the plugin's own
+ * copies go, and only a tombstone with the address's SHA-256 remains, which every sync and
+ * import matches (see stateStore.preferences) and refuses.
+ */
+export const eraseAddress = async (
+  strapi: Core.Strapi,
+  input: { email: unknown; confirm: unknown },
+  actor: AuditActor
+): Promise<ErasureReport> => {
+  const email = typeof input.email === 'string' ? input.email.trim().toLowerCase() : '';
+  if (!/^[^\s@]+@[^\s@]+$/.test(email))
+    throw new errors.ValidationError('Give the email address to erase.');
+  if (typeof input.confirm !== 'string' || input.confirm.trim().toLowerCase() !== email)
+    throw new errors.ValidationError(
+      'Type the address again in "confirm" to erase it: erasure cannot be undone.'
+    );
+  const hash = emailHash(email);
+  const report: ErasureReport = {
+    emailHash: hash,
+    platforms: [],
+    removed: { contactStates: 0, webhookEvents: 0, queuedJobs: 0, auditEventsAnonymised: 0 },
+  };
+  // Every audience of the account, not only the used ones: the person may be anywhere in it.
+  for (const connection of await liveConnections(strapi)) {
+    const { provider } = await getService(strapi, 'connections').provider(connection.id);
+    const { audiences } = await getService(strapi, 'connections').audiences(connection.id);
+    for (const audience of audiences) {
+      try {
+        await provider.deleteContactPermanently(audience.id, email);
+        report.platforms.push({
+          connectionId: connection.id,
+          audienceId: audience.id,
+          outcome: 'deleted',
+        });
+      } catch (error) {
+        if (!isPlatformError(error)) throw error;
+        report.platforms.push({
+          connectionId: connection.id,
+          audienceId: audience.id,
+          outcome: 'failed',
+          error: error.message,
+        });
+      }
+    }
+  }
+  await strapi.db.transaction(async () => {
+    report.removed.contactStates = (
+      await strapi.db.query(STATE).deleteMany({ where: { email: { $eqi: email } } })
+    ).count;
+    report.removed.webhookEvents = (
+      await strapi.db.query(EVENT).deleteMany({ where: { email } })
+    ).count;
+    // Queued work that still names the person (opt-out propagation) is cancelled with them.
+    report.removed.queuedJobs = (
+      await strapi.db.query(JOB).deleteMany({
+        where: { status: 'queued', dedupeKey: { $endsWith: `:${hash}` } },
+      })
+    ).count;
+    report.removed.auditEventsAnonymised = (
+      await strapi.db
+        .query(AUDIT)
+        .updateMany({ where: { email: { $eqi: email } }, data: { email: `sha256:${hash}` } })
+    ).count;
+    await strapi.db
+      .query(PREFERENCE)
+      .deleteMany({ where: { $or: [{ email }, { emailHash: hash }] } });
+    await strapi.db.query(PREFERENCE).create({
+      data: { email: null, emailHash: hash, status: 'forgotten', source: 'erasure' },
+    });
+  });
+  await getService(strapi, 'audit').record(actor, {
+    action: 'contact.erased',
+    subjectType: 'preference',
+    subjectId: `sha256:${hash}`,
+    after: { status: 'forgotten', platforms: report.platforms, removed: report.removed },
+  });
+  return report;
+};

@@ -1,11 +1,5 @@
-import {
-  Field,
-  Grid,
-  SingleSelect,
-  SingleSelectOption,
-  TextInput,
-  Toggle,
-} from '@strapi/design-system';
+import { ToggleField } from './ToggleField';
+import { Field, Grid, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
 import type { ChangeEvent } from 'react';
 import type { ProfileInput, SyncSource } from '../../../api/sync';
 import { useT } from '../../../utils/useT';
@@ -28,7 +22,6 @@ export const DeliverySection = ({ profile, source, disabled }: Props) => {
   const t = useT();
   const { form, errors, set } = profile;
   const taggable = (source?.attributes ?? []).filter((a) => TAGGABLE.has(a.type));
-  const onOff = { onLabel: t('mapping.on', 'On'), offLabel: t('mapping.off', 'Off') };
   const onDeleteLabel: Record<ProfileInput['onDelete'], string> = {
     archive: t('mapping.onDelete.archive', 'Archive the member (default)'),
     keep: t('mapping.onDelete.keep', 'Keep the member'),
@@ -77,25 +70,18 @@ export const DeliverySection = ({ profile, source, disabled }: Props) => {
         </Field.Root>
       </Grid.Item>
       <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-        <Field.Root
+        <ToggleField
           name="doubleOptIn"
-          error={errors.doubleOptIn}
+          label={t('mapping.doubleOptIn', 'Double opt-in')}
           hint={t(
             'mapping.doubleOptIn.hint',
             'New contacts are created pending and Mailchimp sends them one confirmation email.'
           )}
-        >
-          <Field.Label>{t('mapping.doubleOptIn', 'Double opt-in')}</Field.Label>
-          <Toggle
-            name="doubleOptIn"
-            checked={form.doubleOptIn}
-            disabled={disabled}
-            {...onOff}
-            onChange={(e: ChangeEvent<HTMLInputElement>) => set('doubleOptIn', e.target.checked)}
-          />
-          <Field.Error />
-          <Field.Hint />
-        </Field.Root>
+          error={errors.doubleOptIn}
+          checked={form.doubleOptIn}
+          disabled={disabled}
+          onChange={(checked) => set('doubleOptIn', checked)}
+        />
       </Grid.Item>
       <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
         <Field.Root
@@ -140,25 +126,18 @@ export const DeliverySection = ({ profile, source, disabled }: Props) => {
         </Field.Root>
       </Grid.Item>
       <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-        <Field.Root
+        <ToggleField
           name="enabled"
-          error={errors.enabled}
+          label={t('mapping.enabled', 'Enabled')}
           hint={t(
             'mapping.enabled.hint',
             'Off: changes are not pushed and the daily re-sync skips it.'
           )}
-        >
-          <Field.Label>{t('mapping.enabled', 'Enabled')}</Field.Label>
-          <Toggle
-            name="enabled"
-            checked={form.enabled}
-            disabled={disabled}
-            {...onOff}
-            onChange={(e: ChangeEvent<HTMLInputElement>) => set('enabled', e.target.checked)}
-          />
-          <Field.Error />
-          <Field.Hint />
-        </Field.Root>
+          error={errors.enabled}
+          checked={form.enabled}
+          disabled={disabled}
+          onChange={(checked) => set('enabled', checked)}
+        />
       </Grid.Item>
     </Grid.Root>
   );

@@ -1,11 +1,5 @@
-import {
-  Field,
-  Grid,
-  SingleSelect,
-  SingleSelectOption,
-  TextInput,
-  Toggle,
-} from '@strapi/design-system';
+import { ToggleField } from './ToggleField';
+import { Field, Grid, SingleSelect, SingleSelectOption, TextInput } from '@strapi/design-system';
 import type { ChangeEvent } from 'react';
 import type { SyncSource } from '../../../api/sync';
 import { useT } from '../../../utils/useT';
@@ -83,26 +77,18 @@ export const SourceSection = ({ profile, sources, source, disabled }: Props) => 
       </Grid.Item>
       {source?.draftAndPublish ? (
         <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
-          <Field.Root
+          <ToggleField
             name="syncDrafts"
-            error={errors.syncDrafts}
+            label={t('mapping.syncDrafts', 'Sync drafts')}
             hint={t(
               'mapping.syncDrafts.hint',
               'Off: only published entries are synced (drafts stay in Strapi).'
             )}
-          >
-            <Field.Label>{t('mapping.syncDrafts', 'Sync drafts')}</Field.Label>
-            <Toggle
-              name="syncDrafts"
-              checked={form.syncDrafts}
-              disabled={disabled}
-              onLabel={t('mapping.on', 'On')}
-              offLabel={t('mapping.off', 'Off')}
-              onChange={(e: ChangeEvent<HTMLInputElement>) => set('syncDrafts', e.target.checked)}
-            />
-            <Field.Error />
-            <Field.Hint />
-          </Field.Root>
+            error={errors.syncDrafts}
+            checked={form.syncDrafts}
+            disabled={disabled}
+            onChange={(checked) => set('syncDrafts', checked)}
+          />
         </Grid.Item>
       ) : null}
     </Grid.Root>

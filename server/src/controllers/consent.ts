@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { adminActor } from '../utils/actor';
 import { getService } from '../utils/get-service';
 
-interface Ctx {
+export interface Ctx {
   params: Record<string, string>;
   query: Record<string, string | undefined>;
   request: { body?: Record<string, unknown> };

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/get-service';
 
-interface Ctx {
+export interface Ctx {
   params: { provider?: string; secret?: string };
   request: { body?: unknown };
   body: unknown;

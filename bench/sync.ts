@@ -11,12 +11,10 @@
  * P4 peak RSS growth during P1 (target ≤ 150 MB).
  * Prints figures; asserts nothing.
  */
-import fs from 'fs';
-import os from 'os';
-import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { MailchimpClient } from '../server/src/providers/mailchimp';
 import { seedContactRows } from '../scripts/lib/seed-contacts';
+import { bootBenchStrapi } from './lib/bench-strapi';
 import { startSimulatorProcess } from './lib/simulator-process';
 
 const arg = (name: string, fallback: number) => {
@@ -50,20 +48,10 @@ const main = async () => {
   const { accountId, apiKey } = await sim.createAccount();
   await sim.createList(accountId);
 
-  const dbFile = path.join(os.tmpdir(), `email-marketing-bench-${process.pid}.db`);
-  process.env.DATABASE_FILENAME = dbFile;
-  process.env.LOG_LEVEL = 'error';
-  process.env.CRON_ENABLED = 'false';
-  process.env.MAILCHIMP_API_ROOT = `${sim.url}/{dc}/3.0`;
-  process.env.EMAIL_MARKETING_CONFIG = JSON.stringify({ concurrency: CAP });
-  const { createStrapi } = await import('@strapi/strapi');
-  const appDir = path.resolve(__dirname, '..', 'playground');
-  const strapi = await createStrapi({
-    appDir,
-    distDir: path.join(appDir, 'dist'),
-    autoReload: false,
-    serveAdminPanel: false,
-  }).load();
+  const { strapi, stop } = await bootBenchStrapi('sync', {
+    MAILCHIMP_API_ROOT: `${sim.url}/{dc}/3.0`,
+    EMAIL_MARKETING_CONFIG: JSON.stringify({ concurrency: CAP }),
+  });
 
   const seedStart = Date.now();
   await seedContactRows(strapi.db.connection, CONTACTS, { prefix: 'bench' });
@@ -198,10 +186,8 @@ const main = async () => {
     `  RSS before ${mb(rssBefore)}, peak ${mb(rssPeak)}, growth ${mb(rssPeak - rssBefore)}`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
-  await strapi.destroy();
+  await stop();
   await sim.stop();
-  for (const suffix of ['', '-wal', '-shm', '-journal'])
-    fs.rmSync(dbFile + suffix, { force: true });
   process.exit(0);
 };
 

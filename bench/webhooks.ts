@@ -10,10 +10,8 @@
  * Prints figures; asserts nothing. Build first (`npm run build`, the playground compiled):
  * the plugin is loaded from dist/ like in the integration tests.
  */
-import fs from 'fs';
+import { bootBenchStrapi } from './lib/bench-strapi';
 import net from 'net';
-import os from 'os';
-import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { startSimulator } from '../tests/simulator';
 
@@ -51,22 +49,13 @@ const main = async () => {
   );
 
   const port = await freePort();
-  const dbFile = path.join(os.tmpdir(), `email-marketing-bench-webhooks-${process.pid}.db`);
-  process.env.DATABASE_FILENAME = dbFile;
-  process.env.PUBLIC_URL = `http://127.0.0.1:${port}`;
-  process.env.LOG_LEVEL = 'error';
-  process.env.CRON_ENABLED = 'false';
-  process.env.MAILCHIMP_API_ROOT = `${sim.url}/{dc}/3.0`;
-  if (INTAKE_ONLY)
-    process.env.EMAIL_MARKETING_CONFIG = JSON.stringify({ jobs: { runWorkers: false } });
-  const { createStrapi } = await import('@strapi/strapi');
-  const appDir = path.resolve(__dirname, '..', 'playground');
-  const strapi = await createStrapi({
-    appDir,
-    distDir: path.join(appDir, 'dist'),
-    autoReload: false,
-    serveAdminPanel: false,
-  }).load();
+  const { strapi, stop } = await bootBenchStrapi('webhooks', {
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    MAILCHIMP_API_ROOT: `${sim.url}/{dc}/3.0`,
+    ...(INTAKE_ONLY
+      ? { EMAIL_MARKETING_CONFIG: JSON.stringify({ jobs: { runWorkers: false } }) }
+      : {}),
+  });
   await new Promise<void>((resolve) => strapi.server.listen(port, '127.0.0.1', resolve));
 
   const connection = await service(strapi, 'connections').connectWithApiKey(
@@ -131,10 +120,8 @@ const main = async () => {
     `W2 processed the rest in ${(processMs / 1000).toFixed(2)} s after intake ended (effects + one propagation job per address)`
   );
 
-  await strapi.destroy();
+  await stop();
   await sim.stop();
-  for (const suffix of ['', '-wal', '-shm', '-journal'])
-    fs.rmSync(dbFile + suffix, { force: true });
   process.exit(0);
 };
 

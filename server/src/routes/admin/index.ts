@@ -1,5 +1,6 @@
 import { requireAction } from '../policies';
 import connectionRoutes from './connections';
+import jobRoutes from './jobs';
 import syncRoutes from './sync';
 import consentRoutes from './consent';
 
@@ -15,29 +16,6 @@ export default {
     ...connectionRoutes,
     ...syncRoutes,
     ...consentRoutes,
-    {
-      method: 'GET',
-      path: '/jobs',
-      handler: 'jobs.list',
-      config: { policies: requireAction('jobsRead') },
-    },
-    {
-      method: 'POST',
-      path: '/jobs/:id/retry',
-      handler: 'jobs.retry',
-      config: { policies: requireAction('jobsManage') },
-    },
-    {
-      method: 'POST',
-      path: '/jobs/:id/cancel',
-      handler: 'jobs.cancel',
-      config: { policies: requireAction('jobsManage') },
-    },
-    {
-      method: 'GET',
-      path: '/schedule',
-      handler: 'jobs.schedule',
-      config: { policies: requireAction('jobsRead') },
-    },
+    ...jobRoutes,
   ],
 };

@@ -1,5 +1,6 @@
-import { Page } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
+import { PluginNav } from '../components/PluginNav';
 import { PERMISSIONS } from '../permissions';
 import { ActivityPage } from './Activity/ActivityPage';
 import { DashboardPage } from './Dashboard/DashboardPage';
@@ -7,12 +8,14 @@ import { MappingPage } from './Mapping/MappingPage';
 
 const App = () => (
   <Page.Protect permissions={PERMISSIONS.read}>
-    <Routes>
-      <Route index element={<DashboardPage />} />
-      <Route path="activity" element={<ActivityPage />} />
-      <Route path="mapping/*" element={<MappingPage />} />
-      <Route path="*" element={<Page.Error />} />
-    </Routes>
+    <Layouts.Root sideNav={<PluginNav />}>
+      <Routes>
+        <Route index element={<DashboardPage />} />
+        <Route path="activity" element={<ActivityPage />} />
+        <Route path="mapping/*" element={<MappingPage />} />
+        <Route path="*" element={<Page.Error />} />
+      </Routes>
+    </Layouts.Root>
   </Page.Protect>
 );
 

@@ -367,6 +367,43 @@ describe('segments: filters, preview, sync to static segments, consent, RBAC', (
     await app.strapi.db.query('plugin::email-marketing.job').delete({ where: { id: jobId } });
   });
 
+  it('a segment deleted on the platform is made again and filled on the next sync', async () => {
+    const segment = await createSegment('Toronto', [
+      { field: 'city', operator: 'eq', value: 'Toronto' },
+    ]);
+    const members = remoteMembers(segment.remoteId)!;
+    fx.sim.list(fx.listId).segments.delete(Number(segment.remoteId));
+    await api('post', `/segments/${segment.id}/sync`).expect(202);
+    await idle();
+    const again = (await api('get', `/segments/${segment.id}`)).body.data;
+    expect(again.remoteId).not.toBe(segment.remoteId);
+    expect(again).toMatchObject({ status: 'synced', memberCount: members.length });
+    expect(remoteMembers(again.remoteId)).toEqual(members);
+  });
+
+  it('as a tag, an existing tag of that name is reused', async () => {
+    const list = fx.sim.list(fx.listId);
+    const existing = [...list.segments.values()].find((s) => s.name === 'Toronto')!;
+    const res = await api('post', '/segments', {
+      name: 'Toronto',
+      label: 'customer',
+      profileId,
+      match: 'all',
+      conditions: [{ field: 'city', operator: 'eq', value: 'Toronto' }],
+      remoteKind: 'tag',
+    });
+    expect(res.status).toBe(201);
+    await idle();
+    const tag = (await api('get', `/segments/${res.body.data.id}`)).body.data;
+    expect(tag).toMatchObject({
+      remoteKind: 'tag',
+      label: 'customer',
+      remoteId: String(existing.id),
+      status: 'synced',
+    });
+    await api('delete', `/segments/${tag.id}?remote=keep`).expect(200);
+  });
+
   it('duplicate makes an unsynced copy', async () => {
     const [source] = (await api('get', '/segments')).body.data;
     const res = await api('post', `/segments/${source.id}/duplicate`);

@@ -1,18 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import type { JobContext } from '../jobs/registry';
 import { getService } from '../utils/get-service';
+import {
+  SEGMENT_SYNC_ALL_JOB,
+  SEGMENT_SYNC_JOB,
+  segmentDedupeKey,
+  type SegmentSyncPayload,
+} from './job-types';
 import { syncSegment } from './sync-segment';
-
-export const SEGMENT_SYNC_JOB = 'segments.sync';
-export const SEGMENT_SYNC_ALL_JOB = 'segments.syncAll';
-
-/** One queued sync per segment: a burst of member changes and a manual click become one run. */
-export const segmentDedupeKey = (segmentId: number) => `segment:${segmentId}`;
-
-export interface SegmentSyncPayload {
-  segmentId: number;
-  reason?: 'manual' | 'edit' | 'daily' | 'member-change';
-}
 
 /** Segment jobs: one segment's sync, and the daily task that enqueues one per segment. */
 export const registerSegmentJobs = (strapi: Core.Strapi) => {

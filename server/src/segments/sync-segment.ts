@@ -46,14 +46,12 @@ const ensureRemote = async (strapi: Core.Strapi, row: SegmentRow, target: Target
   const sameAudience =
     row.remoteAudienceId === audienceId && row.remoteConnectionId === target.connectionId;
   if (row.remoteId && sameAudience) {
-    if (row.remoteName !== row.name) {
-      try {
-        await provider.segments.rename(audienceId, row.remoteId, row.name);
-        return rows.update(row.id, { remoteName: row.name });
-      } catch (error) {
-        if (!(isPlatformError(error) && error.kind === 'not_found')) throw error;
-        return recreate(strapi, row, target);
-      }
+    // One GET per sync: a segment deleted on the platform is noticed even when no member changed.
+    const remote = await provider.segments.get(audienceId, row.remoteId);
+    if (!remote) return recreate(strapi, row, target);
+    if (remote.name !== row.name) {
+      await provider.segments.rename(audienceId, row.remoteId, row.name);
+      return rows.update(row.id, { remoteName: row.name });
     }
     return row;
   }

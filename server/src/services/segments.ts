@@ -8,7 +8,7 @@ import type { SegmentProblem } from '../segments/compile';
 import { compileFor, eligibleContacts, onAudience, schemasOf } from '../segments/evaluate';
 import { readMatch, readProfileId, readSegmentInput } from '../segments/input';
 import { readConditions } from '../segments/compile';
-import { SEGMENT_SYNC_JOB, segmentDedupeKey, type SegmentSyncPayload } from '../segments/jobs';
+import { SEGMENT_SYNC_JOB, segmentDedupeKey, type SegmentSyncPayload } from '../segments/job-types';
 import { memberStore } from '../segments/member-store';
 import { SEGMENT_UID, segmentRows, type SegmentRow } from '../segments/rows';
 import type { StoredProfile } from '../sync/profile-runtime';

@@ -3,6 +3,7 @@ import connectionRoutes from './connections';
 import jobRoutes from './jobs';
 import syncRoutes from './sync';
 import consentRoutes from './consent';
+import preferenceRoutes from './preferences';
 
 export default {
   type: 'admin',
@@ -16,6 +17,7 @@ export default {
     ...connectionRoutes,
     ...syncRoutes,
     ...consentRoutes,
+    ...preferenceRoutes,
     ...jobRoutes,
   ],
 };

@@ -8,6 +8,7 @@ import { optionalText, parseEmail } from './address';
 import { grantConsentOnEntries } from './entries';
 
 const PREFERENCE = 'plugin::email-marketing.preference';
+const STATE = 'plugin::email-marketing.contact-state';
 
 /** Why an address cannot be given consent by an admin, or null when it can. */
 const refusal = (status: string | undefined): string | null => {
@@ -56,12 +57,20 @@ export const recordConsent = async (
     if (existing) await strapi.db.query(PREFERENCE).update({ where: { id: existing.id }, data });
     else await strapi.db.query(PREFERENCE).create({ data: { email, ...data } });
     const entries = await grantConsentOnEntries(strapi, email);
-    for (const { profileId, documentId } of entries)
+    for (const { profileId, documentId } of entries) {
+      // Forget the last pushed payload: the push must not skip the entry as unchanged.
+      await strapi.db
+        .query(STATE)
+        .updateMany({
+          where: { profileId, sourceDocumentId: documentId },
+          data: { payloadHash: null },
+        });
       await getService(strapi, 'jobs').enqueue(
         PUSH_JOB,
         { profileId, documentId },
         { dedupeKey: pushDedupeKey(profileId, documentId) }
       );
+    }
     await getService(strapi, 'audit').record(actor, {
       action: 'consent.recorded',
       subjectType: 'preference',

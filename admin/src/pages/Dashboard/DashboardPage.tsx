@@ -35,6 +35,18 @@ const DashboardPage = () => {
                 defaultMessage: 'Activity',
               })}
             </LinkButton>
+            <LinkButton tag={Link} to="preferences" variant="secondary">
+              {formatMessage({
+                id: getTranslation('dashboard.preferences'),
+                defaultMessage: 'Preferences',
+              })}
+            </LinkButton>
+            <LinkButton tag={Link} to="audit" variant="secondary">
+              {formatMessage({
+                id: getTranslation('dashboard.audit'),
+                defaultMessage: 'Audit log',
+              })}
+            </LinkButton>
           </Flex>
         }
         title={formatMessage({

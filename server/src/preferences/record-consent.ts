@@ -59,12 +59,10 @@ export const recordConsent = async (
     const entries = await grantConsentOnEntries(strapi, email);
     for (const { profileId, documentId } of entries) {
       // Forget the last pushed payload: the push must not skip the entry as unchanged.
-      await strapi.db
-        .query(STATE)
-        .updateMany({
-          where: { profileId, sourceDocumentId: documentId },
-          data: { payloadHash: null },
-        });
+      await strapi.db.query(STATE).updateMany({
+        where: { profileId, sourceDocumentId: documentId },
+        data: { payloadHash: null },
+      });
       await getService(strapi, 'jobs').enqueue(
         PUSH_JOB,
         { profileId, documentId },

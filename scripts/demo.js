@@ -22,6 +22,8 @@ const startSideServices = async () => {
   const sim = await startSimulator({
     port: Number(process.env.SIMULATOR_PORT ?? 4010),
     logBodies: false,
+    // Sent campaigns gain opens and clicks live: one simulated hour per second by default.
+    engagementHoursPerSecond: Number(process.env.SIMULATOR_HOURS_PER_SECOND ?? 1),
   });
   const demo = seedDemoAccount(sim);
   // Read by the plugin's Mailchimp client (see README, Configuration) instead of *.api.mailchimp.com.

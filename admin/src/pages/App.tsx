@@ -1,5 +1,6 @@
-import { Page } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
+import { PluginNav } from '../components/PluginNav';
 import { PERMISSIONS } from '../permissions';
 import { ActivityPage } from './Activity/ActivityPage';
 import { AuditPage } from './Audit/AuditPage';
@@ -9,14 +10,16 @@ import { PreferencesPage } from './Preferences/PreferencesPage';
 
 const App = () => (
   <Page.Protect permissions={PERMISSIONS.read}>
-    <Routes>
-      <Route index element={<DashboardPage />} />
-      <Route path="activity" element={<ActivityPage />} />
-      <Route path="mapping/*" element={<MappingPage />} />
-      <Route path="preferences" element={<PreferencesPage />} />
-      <Route path="audit" element={<AuditPage />} />
-      <Route path="*" element={<Page.Error />} />
-    </Routes>
+    <Layouts.Root sideNav={<PluginNav />}>
+      <Routes>
+        <Route index element={<DashboardPage />} />
+        <Route path="activity" element={<ActivityPage />} />
+        <Route path="mapping/*" element={<MappingPage />} />
+        <Route path="preferences" element={<PreferencesPage />} />
+        <Route path="audit" element={<AuditPage />} />
+        <Route path="*" element={<Page.Error />} />
+      </Routes>
+    </Layouts.Root>
   </Page.Protect>
 );
 

@@ -24,4 +24,16 @@ export const NAVIGATION: NavigationEntry[] = [
     defaultMessage: 'Activity',
     permissions: PERMISSIONS.jobsRead,
   },
+  {
+    to: 'preferences',
+    id: 'nav.preferences',
+    defaultMessage: 'Preferences',
+    permissions: PERMISSIONS.preferencesRead,
+  },
+  {
+    to: 'audit',
+    id: 'nav.audit',
+    defaultMessage: 'Audit log',
+    permissions: PERMISSIONS.preferencesRead,
+  },
 ];

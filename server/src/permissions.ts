@@ -20,6 +20,16 @@ export const ACTIONS = {
   'mapping.manage': { uid: 'mapping.manage', displayName: 'Edit field mappings and run syncs' },
   jobsRead: { uid: 'jobs.read', displayName: 'Read jobs and schedule (Activity)' },
   jobsManage: { uid: 'jobs.manage', displayName: 'Retry and cancel jobs' },
+  'preferences.read': {
+    uid: 'preferences.read',
+    displayName: 'Read preferences, consent history and the audit log',
+    subCategory: 'preferences',
+  },
+  'preferences.manage': {
+    uid: 'preferences.manage',
+    displayName: 'Record and withdraw consent',
+    subCategory: 'preferences',
+  },
   'preferences.erase': {
     uid: 'preferences.erase',
     displayName: 'Erase a person (GDPR): delete everywhere, keep a hashed tombstone',

@@ -3,8 +3,10 @@ import { Route, Routes } from 'react-router-dom';
 import { PluginNav } from '../components/PluginNav';
 import { PERMISSIONS } from '../permissions';
 import { ActivityPage } from './Activity/ActivityPage';
+import { AuditPage } from './Audit/AuditPage';
 import { DashboardPage } from './Dashboard/DashboardPage';
 import { MappingPage } from './Mapping/MappingPage';
+import { PreferencesPage } from './Preferences/PreferencesPage';
 
 const App = () => (
   <Page.Protect permissions={PERMISSIONS.read}>
@@ -13,6 +15,8 @@ const App = () => (
         <Route index element={<DashboardPage />} />
         <Route path="activity" element={<ActivityPage />} />
         <Route path="mapping/*" element={<MappingPage />} />
+        <Route path="preferences" element={<PreferencesPage />} />
+        <Route path="audit" element={<AuditPage />} />
         <Route path="*" element={<Page.Error />} />
       </Routes>
     </Layouts.Root>

@@ -5,6 +5,7 @@ import overview from './overview';
 import sync from './sync';
 import webhooks from './webhooks';
 import consent from './consent';
+import preferences from './preferences';
 import segments from './segments';
 
 export default {
@@ -15,5 +16,6 @@ export default {
   sync,
   webhooks,
   consent,
+  preferences,
   segments,
 };

@@ -9,6 +9,7 @@ import contactSync from './contact-sync';
 import syncProfiles from './sync-profiles';
 import webhooks from './webhooks';
 import consent from './consent';
+import preferences from './preferences';
 import segments from './segments';
 
 export default {
@@ -23,5 +24,6 @@ export default {
   syncProfiles,
   webhooks,
   consent,
+  preferences,
   segments,
 };

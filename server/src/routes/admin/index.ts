@@ -3,6 +3,7 @@ import connectionRoutes from './connections';
 import jobRoutes from './jobs';
 import syncRoutes from './sync';
 import consentRoutes from './consent';
+import preferenceRoutes from './preferences';
 import segmentRoutes from './segments';
 
 export default {
@@ -17,6 +18,7 @@ export default {
     ...connectionRoutes,
     ...syncRoutes,
     ...consentRoutes,
+    ...preferenceRoutes,
     ...jobRoutes,
     ...segmentRoutes,
   ],

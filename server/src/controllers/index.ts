@@ -7,6 +7,7 @@ import webhooks from './webhooks';
 import consent from './consent';
 import preferences from './preferences';
 import segments from './segments';
+import campaigns from './campaigns';
 
 export default {
   jobs,
@@ -18,4 +19,5 @@ export default {
   consent,
   preferences,
   segments,
+  campaigns,
 };

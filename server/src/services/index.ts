@@ -11,6 +11,7 @@ import webhooks from './webhooks';
 import consent from './consent';
 import preferences from './preferences';
 import segments from './segments';
+import campaigns from './campaigns';
 
 export default {
   jobs,
@@ -26,4 +27,5 @@ export default {
   consent,
   preferences,
   segments,
+  campaigns,
 };

@@ -5,6 +5,7 @@ import syncRoutes from './sync';
 import consentRoutes from './consent';
 import preferenceRoutes from './preferences';
 import segmentRoutes from './segments';
+import campaignRoutes from './campaigns';
 
 export default {
   type: 'admin',
@@ -21,5 +22,6 @@ export default {
     ...preferenceRoutes,
     ...jobRoutes,
     ...segmentRoutes,
+    ...campaignRoutes,
   ],
 };

@@ -7,4 +7,6 @@ export const PERMISSIONS = {
   mappingManage: [{ action: 'plugin::email-marketing.mapping.manage', subject: null }],
   jobsRead: [{ action: 'plugin::email-marketing.jobs.read', subject: null }],
   jobsManage: [{ action: 'plugin::email-marketing.jobs.manage', subject: null }],
+  segmentsRead: [{ action: 'plugin::email-marketing.segments.read', subject: null }],
+  segmentsManage: [{ action: 'plugin::email-marketing.segments.manage', subject: null }],
 };

@@ -4,6 +4,7 @@ import { PERMISSIONS } from '../permissions';
 import { ActivityPage } from './Activity/ActivityPage';
 import { DashboardPage } from './Dashboard/DashboardPage';
 import { MappingPage } from './Mapping/MappingPage';
+import { SegmentsPage } from './Segments/SegmentsPage';
 
 const App = () => (
   <Page.Protect permissions={PERMISSIONS.read}>
@@ -11,6 +12,7 @@ const App = () => (
       <Route index element={<DashboardPage />} />
       <Route path="activity" element={<ActivityPage />} />
       <Route path="mapping/*" element={<MappingPage />} />
+      <Route path="segments/*" element={<SegmentsPage />} />
       <Route path="*" element={<Page.Error />} />
     </Routes>
   </Page.Protect>

@@ -29,6 +29,12 @@ const DashboardPage = () => {
                 defaultMessage: 'Field mapping',
               })}
             </LinkButton>
+            <LinkButton tag={Link} to="segments" variant="secondary">
+              {formatMessage({
+                id: getTranslation('dashboard.segments'),
+                defaultMessage: 'Segments',
+              })}
+            </LinkButton>
             <LinkButton tag={Link} to="activity" variant="secondary">
               {formatMessage({
                 id: getTranslation('dashboard.activity'),

@@ -1,0 +1,50 @@
+import { Flex, Loader, Typography } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
+import type { SegmentView } from '../../../api/segments';
+import { useT } from '../../../utils/useT';
+import { SegmentStatusBadge } from './SegmentStatusBadge';
+
+/** The saved segment on the platform: status, members, when it last synced, the last error. */
+export const SegmentState = ({ segment }: { segment: SegmentView }) => {
+  const t = useT();
+  const { formatNumber, formatDate } = useIntl();
+  return (
+    <Flex direction="column" alignItems="flex-start" gap={2} data-testid="segment-state">
+      <Flex gap={2}>
+        <SegmentStatusBadge status={segment.status} />
+        {segment.status === 'syncing' ? (
+          <Flex gap={2} data-testid="segment-sync-progress">
+            <Loader small>{t('segments.syncing', 'Syncing…')}</Loader>
+            <Typography variant="pi" textColor="neutral600">
+              {t('segments.syncing', 'Syncing…')}
+            </Typography>
+          </Flex>
+        ) : null}
+      </Flex>
+      <Typography data-testid="segment-member-count">
+        {t('segments.members', '{count} members', { count: formatNumber(segment.memberCount) })}
+      </Typography>
+      <Typography variant="pi" textColor="neutral600" data-testid="segment-last-synced">
+        {segment.lastSyncedAt
+          ? t('segments.lastSynced', 'Last synced {when}', {
+              when: formatDate(segment.lastSyncedAt, { dateStyle: 'medium', timeStyle: 'short' }),
+            })
+          : t('segments.lastSynced.never', 'Never synced')}
+      </Typography>
+      {segment.remoteName ? (
+        <Typography variant="pi" textColor="neutral600">
+          {segment.remoteKind === 'tag'
+            ? t('segments.remote.tag', 'Tag “{name}” on the platform', { name: segment.remoteName })
+            : t('segments.remote.segment', 'Segment “{name}” on the platform', {
+                name: segment.remoteName,
+              })}
+        </Typography>
+      ) : null}
+      {segment.lastError ? (
+        <Typography textColor="danger600" role="alert" data-testid="segment-last-error">
+          {segment.lastError}
+        </Typography>
+      ) : null}
+    </Flex>
+  );
+};

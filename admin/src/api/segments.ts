@@ -34,6 +34,14 @@ export type SegmentStatus = 'pending' | 'syncing' | 'synced' | 'error';
 export type SegmentMatch = 'all' | 'any';
 export type SegmentRemoteKind = 'static_segment' | 'tag';
 
+export interface SegmentSyncResult {
+  added: number;
+  removed: number;
+  /** Matching contacts not on the audience: the segment never creates members. */
+  skippedNotOnAudience: number;
+  calls: number;
+}
+
 export interface SegmentView {
   id: number;
   documentId: string;
@@ -52,6 +60,8 @@ export interface SegmentView {
   memberCount: number;
   lastSyncedAt: string | null;
   lastError: string | null;
+  /** What the last sync did; beyond the contract, so optional. */
+  lastSync?: SegmentSyncResult | null;
   createdAt: string;
   updatedAt: string;
 }

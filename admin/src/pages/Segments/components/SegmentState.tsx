@@ -31,6 +31,21 @@ export const SegmentState = ({ segment }: { segment: SegmentView }) => {
             })
           : t('segments.lastSynced.never', 'Never synced')}
       </Typography>
+      {segment.lastSync ? (
+        <Typography variant="pi" textColor="neutral600" data-testid="segment-last-sync">
+          {t('segments.lastSync', 'Last sync: {added} added, {removed} removed', {
+            added: formatNumber(segment.lastSync.added),
+            removed: formatNumber(segment.lastSync.removed),
+          })}
+          {segment.lastSync.skippedNotOnAudience > 0
+            ? ` · ${t(
+                'segments.lastSync.skipped',
+                '{count} matching contacts are not on the audience yet (sync the profile first)',
+                { count: formatNumber(segment.lastSync.skippedNotOnAudience) }
+              )}`
+            : null}
+        </Typography>
+      ) : null}
       {segment.remoteName ? (
         <Typography variant="pi" textColor="neutral600">
           {segment.remoteKind === 'tag'

@@ -3,6 +3,8 @@ import { actionDefinitions } from './permissions';
 import { registerConsentJobs } from './consent/jobs';
 import { ensureWebhookEventIndexes } from './consent/indexes';
 import { registerSyncJobs } from './sync/jobs';
+import { registerSegmentJobs } from './segments/jobs';
+import { ensureSegmentMemberIndexes } from './segments/member-store';
 import { getService } from './utils/get-service';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -14,7 +16,9 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   }
   registerSyncJobs(strapi);
   registerConsentJobs(strapi);
+  registerSegmentJobs(strapi);
   await ensureWebhookEventIndexes(strapi);
+  await ensureSegmentMemberIndexes(strapi);
   // Indexes, workers and cron tasks; handlers registered by features before this point.
   await getService(strapi, 'jobs').start();
 };

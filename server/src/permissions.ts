@@ -25,6 +25,16 @@ export const ACTIONS = {
     displayName: 'Erase a person (GDPR): delete everywhere, keep a hashed tombstone',
     subCategory: 'preferences',
   },
+  'segments.read': {
+    uid: 'segments.read',
+    displayName: 'Read segments and preview their members',
+    subCategory: 'segments',
+  },
+  'segments.manage': {
+    uid: 'segments.manage',
+    displayName: 'Create, change, delete and sync segments',
+    subCategory: 'segments',
+  },
 } as const;
 
 export type ActionKey = keyof typeof ACTIONS;

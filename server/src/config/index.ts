@@ -92,6 +92,12 @@ export const defaultConfig: PluginConfig = {
       payload: { scope: 'not-final' },
       feature: 'campaigns',
     },
+    'segments-sync': {
+      cron: '0 5 * * *',
+      enabled: true,
+      jobType: 'segments.syncAll',
+      feature: 'segments',
+    },
     cleanup: { cron: '0 3 * * *', enabled: true, jobType: 'jobs.cleanup' },
   },
 };

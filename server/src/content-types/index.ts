@@ -5,6 +5,8 @@ import job from './job';
 import preference from './preference';
 import syncProfile from './sync-profile';
 import webhookEvent from './webhook-event';
+import segment from './segment';
+import segmentMember from './segment-member';
 
 export default {
   connection,
@@ -14,4 +16,6 @@ export default {
   'contact-state': contactState,
   preference,
   'webhook-event': webhookEvent,
+  segment,
+  'segment-member': segmentMember,
 };

@@ -108,6 +108,49 @@ export type ContactOutcome =
   | { email: string; outcome: 'created' | 'updated'; status: string }
   | { email: string; outcome: 'failed'; kind: string; message: string; field?: string };
 
+/** A group of contacts on the platform that campaigns can target. */
+export type RemoteSegmentKind = 'static_segment' | 'tag';
+
+export interface RemoteSegment {
+  id: string;
+  name: string;
+  memberCount: number;
+}
+
+/** One membership call's answer: addresses the platform refused because they are not on the audience. */
+export interface SegmentMembersResult {
+  added: number;
+  removed: number;
+  notOnAudience: string[];
+}
+
+/**
+ * Platform segments the plugin fills itself (static segments or tags). Adding never creates a
+ * contact: an address that is not on the audience is refused and reported.
+ */
+export interface ProviderSegments {
+  /** Most addresses one `changeMembers` call takes on each side (Mailchimp: 500). */
+  readonly batchLimit: number;
+  /** A new empty segment; a tag of that name that already exists is reused. */
+  create(
+    audienceId: string,
+    segment: { name: string; kind: RemoteSegmentKind }
+  ): Promise<RemoteSegment>;
+  /** null when the platform no longer has it. */
+  get(audienceId: string, id: string): Promise<RemoteSegment | null>;
+  rename(audienceId: string, id: string, name: string): Promise<void>;
+  /** Deletes the segment (its contacts stay on the audience); an absent one is fine. */
+  delete(audienceId: string, id: string): Promise<void>;
+  /** One call: at most `batchLimit` addresses on each side. */
+  changeMembers(
+    audienceId: string,
+    id: string,
+    change: { add: string[]; remove: string[] }
+  ): Promise<SegmentMembersResult>;
+  /** The addresses in the segment, page by page. */
+  listMembers(audienceId: string, id: string): AsyncGenerator<string>;
+}
+
 /** The result of checking a credential's shape before any call. */
 export type CredentialCheck = { ok: true } | { ok: false; reason: string };
 
@@ -159,6 +202,9 @@ export interface EmailMarketingProvider {
     tag: string,
     change: { add?: string[]; remove?: string[] }
   ): Promise<void>;
+
+  // ---- segments ------------------------------------------------------------------------------
+  readonly segments: ProviderSegments;
 }
 
 export interface ProviderSettings {

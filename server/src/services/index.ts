@@ -9,6 +9,7 @@ import contactSync from './contact-sync';
 import syncProfiles from './sync-profiles';
 import webhooks from './webhooks';
 import consent from './consent';
+import segments from './segments';
 
 export default {
   jobs,
@@ -22,4 +23,5 @@ export default {
   syncProfiles,
   webhooks,
   consent,
+  segments,
 };

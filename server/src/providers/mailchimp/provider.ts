@@ -10,6 +10,7 @@ import { parseApiKey } from './api-key';
 import { DEFAULT_API_ROOT, MailchimpClient } from './client';
 import { bulkUpsert } from './bulk-upsert';
 import { mailchimpError } from './errors';
+import { mailchimpSegments } from './segments';
 import { mergeTypeFor, prepareMergeFields, type MergeValue } from './merge-fields';
 import { chunk, paginate } from './paging';
 import { subscriberHash } from './subscriber-hash';
@@ -64,6 +65,7 @@ export const createMailchimpProvider = (
   });
   return {
     name: 'mailchimp',
+    segments: mailchimpSegments(client),
     async verify() {
       // Ping first: cheap, and the answer to "is this key valid at all".
       try {

@@ -3,6 +3,7 @@ import connectionRoutes from './connections';
 import jobRoutes from './jobs';
 import syncRoutes from './sync';
 import consentRoutes from './consent';
+import segmentRoutes from './segments';
 
 export default {
   type: 'admin',
@@ -17,5 +18,6 @@ export default {
     ...syncRoutes,
     ...consentRoutes,
     ...jobRoutes,
+    ...segmentRoutes,
   ],
 };

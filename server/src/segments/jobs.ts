@@ -1,0 +1,47 @@
+import type { Core } from '@strapi/strapi';
+import type { JobContext } from '../jobs/registry';
+import { getService } from '../utils/get-service';
+import { syncSegment } from './sync-segment';
+
+export const SEGMENT_SYNC_JOB = 'segments.sync';
+export const SEGMENT_SYNC_ALL_JOB = 'segments.syncAll';
+
+/** One queued sync per segment: a burst of member changes and a manual click become one run. */
+export const segmentDedupeKey = (segmentId: number) => `segment:${segmentId}`;
+
+export interface SegmentSyncPayload {
+  segmentId: number;
+  reason?: 'manual' | 'edit' | 'daily' | 'member-change';
+}
+
+/** Segment jobs: one segment's sync, and the daily task that enqueues one per segment. */
+export const registerSegmentJobs = (strapi: Core.Strapi) => {
+  const jobs = getService(strapi, 'jobs');
+
+  jobs.registerHandler<SegmentSyncPayload>(
+    SEGMENT_SYNC_JOB,
+    async ({ segmentId }, context: JobContext) => {
+      // Coalescing only merges *queued* jobs: a sync queued while another runs must wait for it,
+      // or both would diff against the same recorded members.
+      const running = await strapi.db.query('plugin::email-marketing.job').count({
+        where: {
+          dedupeKey: segmentDedupeKey(segmentId),
+          status: 'running',
+          id: { $ne: context.job.id },
+        },
+      });
+      if (running > 0) throw new Error('another sync of this segment is running; retrying');
+      return syncSegment(strapi, segmentId, {
+        signal: context.signal,
+        progress: (done, total) => context.progress(done, total),
+      });
+    }
+  );
+
+  jobs.registerHandler(SEGMENT_SYNC_ALL_JOB, async () => {
+    const segments = await getService(strapi, 'segments').listRows();
+    for (const segment of segments)
+      await getService(strapi, 'segments').enqueueSync(segment.id, 'daily');
+    return { segments: segments.length };
+  });
+};

@@ -42,8 +42,9 @@ export const SegmentEditor = ({ id, segment: loaded, profiles }: Props) => {
   const [busy, setBusy] = useState<'save' | 'sync' | 'delete' | 'duplicate' | null>(null);
   const { form } = segment;
   const disabled = !canManage || busy !== null;
-  const syncing = saved.segment?.status === 'syncing';
-  // Sync sends what is saved: with unsaved edits the button would sync something else.
+  const syncing = saved.requested || saved.segment?.status === 'syncing';
+  // Sync sends what is saved: with unsaved edits the button would sync something else
+  // (saving syncs them).
   const dirty = saved.segment !== null && !sameInput(form, toInput(saved.segment));
   // The preview's 400 names the condition at fault; the rows show it as their own error.
   const errors = {
@@ -80,6 +81,8 @@ export const SegmentEditor = ({ id, segment: loaded, profiles }: Props) => {
         return false;
       }
       saved.setSegment(await api.update(id, form));
+      // Saving enqueues a sync (the segment comes back pending): follow it.
+      void saved.reload();
       toggleNotification({ type: 'success', message: t('segments.saved', 'Saved') });
       return true;
     });
@@ -170,10 +173,10 @@ export const SegmentEditor = ({ id, segment: loaded, profiles }: Props) => {
         <Flex direction="column" alignItems="stretch" gap={4}>
           {saved.segment ? (
             <Section title={t('segments.state', 'On the platform')} testId="segment-state-section">
-              <SegmentState segment={saved.segment} />
+              <SegmentState segment={saved.segment} requested={saved.requested} />
               {dirty && canManage ? (
                 <Typography variant="pi" textColor="neutral600">
-                  {t('segments.dirty', 'Save your changes before syncing them.')}
+                  {t('segments.dirty', 'Unsaved changes: saving them syncs the segment.')}
                 </Typography>
               ) : null}
             </Section>

@@ -2,46 +2,59 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSegmentsApi, type SegmentView } from '../../api/segments';
 
 const POLL_MS = 1000;
-/** After "Sync now" the segment may not show as syncing yet: keep looking this many times. */
-const GRACE_POLLS = 5;
+
+/** Saving enqueues a sync: a pending segment is about to sync, a syncing one will finish. */
+export const inFlight = (segment: SegmentView) =>
+  segment.status === 'pending' || segment.status === 'syncing';
 
 /**
- * A saved segment, refreshed every second while it syncs. `watch()` after starting a sync
- * keeps polling until the sync has shown up and finished.
+ * A saved segment, refreshed every second while a sync is due or running. After "Sync now"
+ * (`watch()`) the segment shows as requested until a sync has really ended since the click: a
+ * sync with nothing to send is over in milliseconds, between two polls, and "synced" before
+ * and after would not tell the two apart. The row's updatedAt does: ending a sync writes it.
  */
 export const useSegmentPolling = (id: number | null, initial: SegmentView | null) => {
   const api = useSegmentsApi();
   const [segment, setSegment] = useState<SegmentView | null>(initial);
+  const [requested, setRequested] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout>>();
-  const grace = useRef(0);
+  /** updatedAt when "Sync now" was clicked; null when no request is outstanding. */
+  const requestedAt = useRef<string | null>(null);
 
   const load = useCallback(async () => {
     clearTimeout(timer.current);
     if (id === null) return;
-    let again = false;
+    let again = true;
     try {
       const next = await api.get(id);
       setSegment(next);
-      if (next.status === 'syncing') grace.current = 0;
-      else if (grace.current > 0) grace.current -= 1;
-      again = next.status === 'syncing' || grace.current > 0;
+      const ended =
+        (next.status === 'synced' || next.status === 'error') &&
+        next.updatedAt !== requestedAt.current;
+      if (requestedAt.current !== null && ended) {
+        requestedAt.current = null;
+        setRequested(false);
+      }
+      again = inFlight(next) || requestedAt.current !== null;
     } catch {
-      // A failed refresh keeps the last known state; the next "Sync now" or reload tries again.
+      // A failed refresh keeps the last known state and tries again.
     }
     if (again) timer.current = setTimeout(() => void load(), POLL_MS);
   }, [api, id]);
 
-  // The page loaded the segment already: look again only if it was mid-sync then.
-  const syncingAtStart = useRef(initial?.status === 'syncing');
+  // The page loaded the segment already: look again only if a sync was due or running then.
+  const syncingAtStart = useRef(initial !== null && inFlight(initial));
   useEffect(() => {
     if (syncingAtStart.current) void load();
     return () => clearTimeout(timer.current);
   }, [load]);
 
+  /** Call right after "Sync now" was accepted. */
   const watch = useCallback(() => {
-    grace.current = GRACE_POLLS;
+    requestedAt.current = segment?.updatedAt ?? '';
+    setRequested(true);
     void load();
-  }, [load]);
+  }, [load, segment?.updatedAt]);
 
-  return { segment, setSegment, watch };
+  return { segment, setSegment, requested, watch, reload: load };
 };

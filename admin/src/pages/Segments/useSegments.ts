@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSegmentsApi, type SegmentView } from '../../api/segments';
+import { inFlight } from './useSegmentPolling';
 
 type State =
   | { status: 'loading' }
@@ -10,7 +11,7 @@ const BUSY_REFRESH_MS = 1000;
 /** After "Sync now" the segment may not show as syncing yet: keep looking this many times. */
 const GRACE_POLLS = 5;
 
-/** All segments, refreshed every second while one of them is syncing (or was just asked to). */
+/** All segments, refreshed every second while one of them has a sync due or running. */
 export const useSegments = () => {
   const api = useSegmentsApi();
   const [state, setState] = useState<State>({ status: 'loading' });
@@ -23,7 +24,7 @@ export const useSegments = () => {
     try {
       const data = await api.list();
       setState({ status: 'ready', data });
-      const syncing = data.some((s) => s.status === 'syncing');
+      const syncing = data.some(inFlight);
       if (syncing) grace.current = 0;
       else if (grace.current > 0) grace.current -= 1;
       again = syncing || grace.current > 0;

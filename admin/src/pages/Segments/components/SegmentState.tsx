@@ -2,17 +2,27 @@ import { Flex, Loader, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { SegmentView } from '../../../api/segments';
 import { useT } from '../../../utils/useT';
+import { inFlight } from '../useSegmentPolling';
 import { SegmentStatusBadge } from './SegmentStatusBadge';
 
+interface Props {
+  segment: SegmentView;
+  /** "Sync now" was clicked and that sync has not ended yet. */
+  requested?: boolean;
+}
+
 /** The saved segment on the platform: status, members, when it last synced, the last error. */
-export const SegmentState = ({ segment }: { segment: SegmentView }) => {
+export const SegmentState = ({ segment, requested = false }: Props) => {
   const t = useT();
   const { formatNumber, formatDate } = useIntl();
+  // Until the requested sync starts, the segment is due for one: pending, not still "synced".
+  const status = requested && segment.status !== 'syncing' ? 'pending' : segment.status;
+  const busy = requested || inFlight(segment);
   return (
     <Flex direction="column" alignItems="flex-start" gap={2} data-testid="segment-state">
       <Flex gap={2}>
-        <SegmentStatusBadge status={segment.status} />
-        {segment.status === 'syncing' ? (
+        <SegmentStatusBadge status={status} />
+        {busy ? (
           <Flex gap={2} data-testid="segment-sync-progress">
             <Loader small>{t('segments.syncing', 'Syncing…')}</Loader>
             <Typography variant="pi" textColor="neutral600">

@@ -19,6 +19,12 @@ export const NAVIGATION: NavigationEntry[] = [
     permissions: PERMISSIONS.mappingRead,
   },
   {
+    to: 'segments',
+    id: 'nav.segments',
+    defaultMessage: 'Segments',
+    permissions: PERMISSIONS.segmentsRead,
+  },
+  {
     to: 'activity',
     id: 'nav.activity',
     defaultMessage: 'Activity',

@@ -10,4 +10,6 @@ export const PERMISSIONS = {
   preferencesRead: [{ action: 'plugin::email-marketing.preferences.read', subject: null }],
   preferencesManage: [{ action: 'plugin::email-marketing.preferences.manage', subject: null }],
   preferencesErase: [{ action: 'plugin::email-marketing.preferences.erase', subject: null }],
+  segmentsRead: [{ action: 'plugin::email-marketing.segments.read', subject: null }],
+  segmentsManage: [{ action: 'plugin::email-marketing.segments.manage', subject: null }],
 };

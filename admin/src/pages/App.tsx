@@ -7,6 +7,7 @@ import { AuditPage } from './Audit/AuditPage';
 import { DashboardPage } from './Dashboard/DashboardPage';
 import { MappingPage } from './Mapping/MappingPage';
 import { PreferencesPage } from './Preferences/PreferencesPage';
+import { SegmentsPage } from './Segments/SegmentsPage';
 
 const App = () => (
   <Page.Protect permissions={PERMISSIONS.read}>
@@ -17,6 +18,7 @@ const App = () => (
         <Route path="mapping/*" element={<MappingPage />} />
         <Route path="preferences" element={<PreferencesPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="segments/*" element={<SegmentsPage />} />
         <Route path="*" element={<Page.Error />} />
       </Routes>
     </Layouts.Root>

@@ -19,6 +19,12 @@ export const NAVIGATION: NavigationEntry[] = [
     permissions: PERMISSIONS.mappingRead,
   },
   {
+    to: 'campaigns',
+    id: 'nav.campaigns',
+    defaultMessage: 'Campaigns',
+    permissions: PERMISSIONS.campaignsRead,
+  },
+  {
     to: 'activity',
     id: 'nav.activity',
     defaultMessage: 'Activity',

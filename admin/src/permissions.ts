@@ -7,4 +7,7 @@ export const PERMISSIONS = {
   mappingManage: [{ action: 'plugin::email-marketing.mapping.manage', subject: null }],
   jobsRead: [{ action: 'plugin::email-marketing.jobs.read', subject: null }],
   jobsManage: [{ action: 'plugin::email-marketing.jobs.manage', subject: null }],
+  campaignsRead: [{ action: 'plugin::email-marketing.campaigns.read', subject: null }],
+  campaignsManage: [{ action: 'plugin::email-marketing.campaigns.manage', subject: null }],
+  campaignsSend: [{ action: 'plugin::email-marketing.campaigns.send', subject: null }],
 };

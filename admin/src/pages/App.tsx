@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router-dom';
 import { PluginNav } from '../components/PluginNav';
 import { PERMISSIONS } from '../permissions';
 import { ActivityPage } from './Activity/ActivityPage';
+import { CampaignsPage } from './Campaigns/CampaignsPage';
 import { DashboardPage } from './Dashboard/DashboardPage';
 import { MappingPage } from './Mapping/MappingPage';
 
@@ -13,6 +14,7 @@ const App = () => (
         <Route index element={<DashboardPage />} />
         <Route path="activity" element={<ActivityPage />} />
         <Route path="mapping/*" element={<MappingPage />} />
+        <Route path="campaigns/*" element={<CampaignsPage />} />
         <Route path="*" element={<Page.Error />} />
       </Routes>
     </Layouts.Root>

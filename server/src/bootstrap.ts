@@ -4,6 +4,7 @@ import { registerConsentJobs } from './consent/jobs';
 import { ensureWebhookEventIndexes } from './consent/indexes';
 import { registerSyncJobs } from './sync/jobs';
 import { registerSegmentJobs } from './segments/jobs';
+import { registerCampaignJobs } from './campaigns/jobs';
 import { ensureSegmentMemberIndexes } from './segments/member-store';
 import { getService } from './utils/get-service';
 
@@ -17,6 +18,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   registerSyncJobs(strapi);
   registerConsentJobs(strapi);
   registerSegmentJobs(strapi);
+  registerCampaignJobs(strapi);
   await ensureWebhookEventIndexes(strapi);
   await ensureSegmentMemberIndexes(strapi);
   // Indexes, workers and cron tasks; handlers registered by features before this point.

@@ -7,6 +7,8 @@ import syncProfile from './sync-profile';
 import webhookEvent from './webhook-event';
 import segment from './segment';
 import segmentMember from './segment-member';
+import campaign from './campaign';
+import campaignSnapshot from './campaign-snapshot';
 
 export default {
   connection,
@@ -18,4 +20,6 @@ export default {
   'webhook-event': webhookEvent,
   segment,
   'segment-member': segmentMember,
+  campaign,
+  'campaign-snapshot': campaignSnapshot,
 };

@@ -6,6 +6,7 @@ import sync from './sync';
 import webhooks from './webhooks';
 import consent from './consent';
 import segments from './segments';
+import campaigns from './campaigns';
 
 export default {
   jobs,
@@ -16,4 +17,5 @@ export default {
   webhooks,
   consent,
   segments,
+  campaigns,
 };

@@ -38,12 +38,16 @@ export const EngagementChart = ({ campaign }: { campaign: CampaignDetail }) => {
     uniqueOpens: p.uniqueOpens,
     uniqueClicks: p.uniqueClicks,
   }));
+  // Refreshes minutes apart would all read the same minute: show seconds on short spans.
+  const times = [...snapshots, ...hourly].map((p) => p.at);
+  const short = Math.max(...times) - Math.min(...times) < 3_600_000;
   const tick = (at: number) =>
     formatDate(at, {
       month: 'short',
       day: 'numeric',
       hour: '2-digit',
       minute: '2-digit',
+      ...(short ? { second: '2-digit' } : {}),
       timeZone: browserTimeZone(),
     });
 

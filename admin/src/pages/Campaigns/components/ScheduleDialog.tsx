@@ -22,6 +22,8 @@ import {
   scheduleProblem,
 } from '../schedule';
 
+const PROPOSAL_MARGIN_MS = 5 * 60 * 1000;
+
 interface Props {
   disabled: boolean;
   onSchedule(scheduledAt: string): Promise<void>;
@@ -42,7 +44,8 @@ export const ScheduleDialog = ({ disabled, onSchedule }: Props) => {
   const [busy, setBusy] = useState(false);
 
   const start = () => {
-    const slot = firstValidSlot(new Date());
+    // A few minutes of margin, so the proposed slot is still valid when the dialog is confirmed.
+    const slot = firstValidSlot(new Date(Date.now() + PROPOSAL_MARGIN_MS));
     setDay(slot);
     setTime(localTimeOf(slot));
     setServerError(undefined);

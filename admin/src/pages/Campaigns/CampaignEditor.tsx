@@ -239,7 +239,7 @@ export const CampaignEditor = ({ initialDetail, initial, connections, sources }:
           <Section title={t('campaigns.section.preview', 'Preview')} testId="preview">
             <PreviewFrame form={campaign.form} />
           </Section>
-          {canManage && detail && status === 'draft' ? (
+          {canManage && detail && (status === 'draft' || status === 'error') ? (
             <Flex justifyContent="space-between">
               <Typography variant="pi" textColor="neutral600">
                 {t('campaigns.delete.hint', 'Deleting a draft also removes it from Mailchimp.')}

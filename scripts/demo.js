@@ -88,11 +88,9 @@ const sendDemoCampaign = async (app) => {
   if ((await campaigns.list()).length > 0) return;
   const deadline = Date.now() + 60_000;
   const busy = () =>
-    app.db
-      .query('plugin::email-marketing.job')
-      .count({
-        where: { status: { $in: ['queued', 'running'] }, type: { $startsWith: 'contacts.' } },
-      });
+    app.db.query('plugin::email-marketing.job').count({
+      where: { status: { $in: ['queued', 'running'] }, type: { $startsWith: 'contacts.' } },
+    });
   while ((await busy()) > 0 && Date.now() < deadline)
     await new Promise((resolve) => setTimeout(resolve, 500));
   const articles = await app

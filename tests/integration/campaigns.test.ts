@@ -386,15 +386,13 @@ describe('campaigns: compose, test, schedule, send, metrics, segments, RBAC', ()
       }))
     );
     const writer = { email: 'writer@example.com', password: 'Writer12345!' };
-    await app.strapi
-      .service('admin::user')
-      .create({
-        ...writer,
-        firstname: 'Wendy',
-        lastname: 'Writer',
-        isActive: true,
-        roles: [role.id],
-      });
+    await app.strapi.service('admin::user').create({
+      ...writer,
+      firstname: 'Wendy',
+      lastname: 'Writer',
+      isActive: true,
+      roles: [role.id],
+    });
     const login = await app.http.post('/admin/login').send(writer).expect(200);
     const as = login.body.data.token as string;
     const created = await api('post', '/campaigns', draftBody({ name: 'Writer draft' }), as);

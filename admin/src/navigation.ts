@@ -25,6 +25,12 @@ export const NAVIGATION: NavigationEntry[] = [
     permissions: PERMISSIONS.segmentsRead,
   },
   {
+    to: 'campaigns',
+    id: 'nav.campaigns',
+    defaultMessage: 'Campaigns',
+    permissions: PERMISSIONS.campaignsRead,
+  },
+  {
     to: 'activity',
     id: 'nav.activity',
     defaultMessage: 'Activity',

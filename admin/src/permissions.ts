@@ -12,4 +12,7 @@ export const PERMISSIONS = {
   preferencesErase: [{ action: 'plugin::email-marketing.preferences.erase', subject: null }],
   segmentsRead: [{ action: 'plugin::email-marketing.segments.read', subject: null }],
   segmentsManage: [{ action: 'plugin::email-marketing.segments.manage', subject: null }],
+  campaignsRead: [{ action: 'plugin::email-marketing.campaigns.read', subject: null }],
+  campaignsManage: [{ action: 'plugin::email-marketing.campaigns.manage', subject: null }],
+  campaignsSend: [{ action: 'plugin::email-marketing.campaigns.send', subject: null }],
 };

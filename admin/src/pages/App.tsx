@@ -4,6 +4,7 @@ import { PluginNav } from '../components/PluginNav';
 import { PERMISSIONS } from '../permissions';
 import { ActivityPage } from './Activity/ActivityPage';
 import { AuditPage } from './Audit/AuditPage';
+import { CampaignsPage } from './Campaigns/CampaignsPage';
 import { DashboardPage } from './Dashboard/DashboardPage';
 import { MappingPage } from './Mapping/MappingPage';
 import { PreferencesPage } from './Preferences/PreferencesPage';
@@ -19,6 +20,7 @@ const App = () => (
         <Route path="preferences" element={<PreferencesPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="segments/*" element={<SegmentsPage />} />
+        <Route path="campaigns/*" element={<CampaignsPage />} />
         <Route path="*" element={<Page.Error />} />
       </Routes>
     </Layouts.Root>

@@ -19,7 +19,13 @@ const invalid = (problems: ProfileProblem[]) =>
   });
 
 export interface ProfileRow
-  extends Omit<StoredProfile, 'mergeFields' | 'staticTags' | 'consentRule'> {
+  extends Omit<
+    StoredProfile,
+    'mergeFields' | 'staticTags' | 'consentRule' | 'flowBack' | 'onErase'
+  > {
+  /** null on rows saved before the setting existed. */
+  flowBack: boolean | null;
+  onErase: StoredProfile['onErase'] | null;
   mergeFields: StoredProfile['mergeFields'] | null;
   staticTags: string[] | null;
   consentRule: StoredProfile['consentRule'] | null;
@@ -32,6 +38,8 @@ const toStored = (row: ProfileRow): StoredProfile & { createdAt: string; updated
   mergeFields: row.mergeFields ?? [],
   staticTags: row.staticTags ?? [],
   consentRule: row.consentRule ?? { kind: 'boolean' },
+  flowBack: row.flowBack === true,
+  onErase: row.onErase ?? 'keep',
 });
 
 /** Mapping profiles: CRUD with validation against the source type and the audience. */

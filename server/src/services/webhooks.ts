@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
 import { liveConnections, usedAudiences } from '../consent/used-audiences';
-import { WEBHOOKS_PROCESS_JOB } from '../consent/job-types';
+import { createIntakeQueue, type IntakeResult } from '../consent/intake-queue';
 import { isPlatformError } from '../providers/errors';
 import { getProviderFactory } from '../providers/registry';
 import type { AuditActor } from '../types/audit';
@@ -11,7 +11,6 @@ import { getService } from '../utils/get-service';
 import { serverUrl } from './platform-settings';
 
 const CONNECTION = 'plugin::email-marketing.connection';
-const EVENT = 'plugin::email-marketing.webhook-event';
 export const WEBHOOK_EVENTS_TABLE = 'email_marketing_webhook_events';
 /** Secrets are re-read at most this often, so forged requests cannot make every call a query. */
 const SECRET_CACHE_MS = 30_000;
@@ -25,7 +24,7 @@ interface SecretRow {
   webhookSecret: string | null;
 }
 
-export type ReceiveOutcome = { stored: true; eventId: number } | { stored: false; duplicate: true };
+export type ReceiveOutcome = IntakeResult;
 
 export interface RegistrationReport {
   connectionId: number;
@@ -46,6 +45,7 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
 const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
   const crypto = () => getService(strapi, 'crypto');
   let lastIntakeAt = 0;
+  const intake = createIntakeQueue(strapi);
   let secrets: {
     at: number;
     list: Array<{ digest: Buffer; connectionId: number; provider: string }>;
@@ -142,40 +142,17 @@ const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
       const event = webhook.event;
       const email =
         event.kind === 'email-changed' ? event.oldEmail : 'email' in event ? event.email : null;
-      let eventId: number;
-      try {
-        // The event and its job commit together: one commit per delivery, and no stored event
-        // is ever left without a job to process it.
-        eventId = await strapi.db.transaction(async () => {
-          const row = (await strapi.db.query(EVENT).create({
-            data: {
-              provider,
-              connectionId,
-              type: webhook.type,
-              firedAt: webhook.firedAt,
-              audienceId: event.audienceId,
-              email: email ? email.toLowerCase() : null,
-              payload: webhook.raw,
-              dedupeKey,
-              status: 'received',
-            },
-          })) as { id: number };
-          // One coalesced job drains every received event in arrival order.
-          await getService(strapi, 'jobs').enqueue(
-            WEBHOOKS_PROCESS_JOB,
-            {},
-            { dedupeKey: 'webhooks:process' }
-          );
-          return row.id;
-        });
-      } catch (error) {
-        // Only a stored row with this key makes it a duplicate: the failure could also come
-        // from the job insert, and then this delivery was rolled back and must fail (retried).
-        if ((await strapi.db.query(EVENT).count({ where: { dedupeKey } })) > 0)
-          return { stored: false, duplicate: true };
-        throw error;
-      }
-      return { stored: true, eventId };
+      // Stored before the answer: the promise settles only after the commit (group commit).
+      return intake.submit({
+        provider,
+        connectionId,
+        type: webhook.type,
+        firedAt: webhook.firedAt,
+        audienceId: event.audienceId,
+        email: email ? email.toLowerCase() : null,
+        payload: webhook.raw,
+        dedupeKey,
+      });
     },
 
     /**

@@ -59,7 +59,7 @@ const statesOn = async (
  * document-service middleware: the plugin's own push never sees this write, so it cannot echo
  * the opt-out back or re-subscribe anyone.
  */
-const clearConsentField = async (
+export const clearConsentField = async (
   strapi: Core.Strapi,
   resolved: ResolvedProfile,
   documentId: string

@@ -4,6 +4,8 @@ import { getProviderFactory } from '../providers/registry';
 import type { AuditActor } from '../types/audit';
 import { getService } from '../utils/get-service';
 import { applyInboundEvent, type PropagatePayload } from './effects';
+import { applyFormSubscribe, type FormSubscribePayload } from '../preferences/form-subscribe';
+import { FORM_SUBSCRIBE_JOB } from '../preferences/job-types';
 import { importOptOuts } from './import';
 import {
   CONSENT_IMPORT_JOB,
@@ -166,4 +168,8 @@ export const registerConsentJobs = (strapi: Core.Strapi) => {
   );
 
   jobs.registerHandler(CONSENT_IMPORT_JOB, async () => importOptOuts(strapi, SYSTEM));
+
+  jobs.registerHandler<FormSubscribePayload>(FORM_SUBSCRIBE_JOB, async (payload) =>
+    applyFormSubscribe(strapi, payload)
+  );
 };

@@ -5,6 +5,7 @@ import overview from './overview';
 import sync from './sync';
 import webhooks from './webhooks';
 import consent from './consent';
+import preferenceForm from './preference-form';
 
 export default {
   jobs,
@@ -14,4 +15,5 @@ export default {
   sync,
   webhooks,
   consent,
+  preferenceForm,
 };

@@ -9,6 +9,7 @@ import contactSync from './contact-sync';
 import syncProfiles from './sync-profiles';
 import webhooks from './webhooks';
 import consent from './consent';
+import preferenceForm from './preference-form';
 
 export default {
   jobs,
@@ -22,4 +23,5 @@ export default {
   syncProfiles,
   webhooks,
   consent,
+  preferenceForm,
 };

@@ -17,6 +17,8 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureWebhookEventIndexes(strapi);
   // Indexes, workers and cron tasks; handlers registered by features before this point.
   await getService(strapi, 'jobs').start();
+  // The public URL may have changed since the webhooks were registered: repair through a job.
+  await getService(strapi, 'webhooks').repairAfterBoot();
 };
 
 export default bootstrap;

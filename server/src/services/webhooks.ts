@@ -4,6 +4,7 @@ import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
 import { liveConnections, usedAudiences } from '../consent/used-audiences';
 import { createIntakeQueue, type IntakeResult } from '../consent/intake-queue';
+import { WEBHOOKS_REGISTER_JOB } from '../consent/job-types';
 import { isPlatformError } from '../providers/errors';
 import { getProviderFactory } from '../providers/registry';
 import type { AuditActor } from '../types/audit';
@@ -16,6 +17,8 @@ export const WEBHOOK_EVENTS_TABLE = 'email_marketing_webhook_events';
 const SECRET_CACHE_MS = 30_000;
 /** Deliveries within this window count as a burst in progress (see `intakeBusy`). */
 const BUSY_WINDOW_MS = 25;
+
+const REGISTRATION_CHECK: AuditActor = { type: 'system', name: 'webhook registration check' };
 
 interface SecretRow {
   id: number;
@@ -188,6 +191,8 @@ const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db.query(CONNECTION).update({
         where: { id: connectionId },
         data: {
+          // The URL registered, so a boot with another public URL knows to repair it.
+          webhooksUrl: url,
           webhooksRegisteredAt: failed.length ? null : new Date().toISOString(),
           webhooksError: failed.length
             ? failed.map((f) => `${f.audienceId}: ${f.error}`).join('; ')
@@ -201,6 +206,49 @@ const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
         after: { audiences: report.audiences },
       });
       return report;
+    },
+
+    /**
+     * Queues a (re-)registration of a connection's webhooks: a job, so no save waits on the
+     * platform (which validates the URL with a GET to this server). Nothing without a public URL.
+     */
+    async registerLater(connectionId: number, reason: string) {
+      if (!this.hasPublicUrl()) return null;
+      strapi.log.info(`[email-marketing] webhooks of connection ${connectionId}: ${reason}`);
+      return getService(strapi, 'jobs').enqueue(
+        WEBHOOKS_REGISTER_JOB,
+        { connectionId },
+        { dedupeKey: `webhooks:register:${connectionId}`, transaction: 'none' }
+      );
+    },
+
+    /**
+     * At boot: a connection whose webhooks were registered at another URL (the public URL
+     * changed since) is registered again, through the job.
+     */
+    async repairAfterBoot() {
+      if (!this.hasPublicUrl()) return [];
+      const prefix = this.urlPrefix();
+      const rows = (await strapi.db.query(CONNECTION).findMany({
+        where: { webhookSecret: { $notNull: true }, status: { $ne: 'disconnected' } },
+        select: ['id', 'webhooksUrl'],
+      })) as Array<{ id: number; webhooksUrl: string | null }>;
+      const repaired: number[] = [];
+      for (const row of rows) {
+        if (row.webhooksUrl?.startsWith(prefix)) continue;
+        await this.registerLater(
+          row.id,
+          `registered at ${row.webhooksUrl ?? 'an unknown URL'}, the server is now ${prefix}`
+        );
+        repaired.push(row.id);
+      }
+      if (repaired.length)
+        await getService(strapi, 'audit').record(REGISTRATION_CHECK, {
+          action: 'connection.webhooks-url-changed',
+          subjectType: 'connection',
+          after: { connectionIds: repaired, url: prefix },
+        });
+      return repaired;
     },
 
     /** Every live connection's registration (after a server URL change, say). */

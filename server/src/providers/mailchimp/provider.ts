@@ -10,7 +10,7 @@ import { parseApiKey } from './api-key';
 import { DEFAULT_API_ROOT, MailchimpClient } from './client';
 import { bulkUpsert } from './bulk-upsert';
 import { mailchimpError } from './errors';
-import { mergeTypeFor, prepareMergeFields, type MergeValue } from './merge-fields';
+import { mergeTypeFor, prepareMergeFields, readMergeFields, type MergeValue } from './merge-fields';
 import { chunk, paginate } from './paging';
 import { subscriberHash } from './subscriber-hash';
 import type { MergeField } from './types';
@@ -139,6 +139,7 @@ export const createMailchimpProvider = (
       );
     },
     prepareFields: (fields, values) => prepareMergeFields(fields, values),
+    readFields: (fields, values) => readMergeFields(fields, values),
     suggestFieldType: mergeTypeFor,
     async upsertContacts(audienceId, contacts, onProgress) {
       return bulkUpsert(

@@ -140,7 +140,18 @@ const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const { webhook } = parsed;
       const dedupeKey = createHash('sha256')
-        .update([provider, connectionId, webhook.type, webhook.identity, webhook.firedAt].join('|'))
+        // The body too: a retry repeats it exactly, while two edits of one member within the
+        // same second (fired_at has seconds) differ in their data and are both kept.
+        .update(
+          [
+            provider,
+            connectionId,
+            webhook.type,
+            webhook.identity,
+            webhook.firedAt,
+            JSON.stringify(webhook.raw),
+          ].join('|')
+        )
         .digest('hex');
       const event = webhook.event;
       const email =
@@ -168,11 +179,14 @@ const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
       );
       const url = urlFor(connection.provider, await ensureSecret(connection.id));
       const prefix = this.urlPrefix();
+      const secretPath = url.slice(serverUrl(strapi).length);
       const report: RegistrationReport = { connectionId, url, audiences: [] };
       for (const audienceId of await usedAudiences(strapi, connection)) {
         try {
-          const ours = (await provider.listWebhooks(audienceId)).filter((h) =>
-            h.url.startsWith(prefix)
+          // Ours: at this server's URL, or at another host with our secret path (the public
+          // URL changed since it was registered).
+          const ours = (await provider.listWebhooks(audienceId)).filter(
+            (h) => h.url.startsWith(prefix) || h.url.endsWith(secretPath)
           );
           if (ours.some((h) => h.url === url) && ours.length === 1) {
             report.audiences.push({ audienceId, action: 'kept' });

@@ -15,8 +15,12 @@ const CONNECTION = 'plugin::email-marketing.connection';
 export const WEBHOOK_EVENTS_TABLE = 'email_marketing_webhook_events';
 /** Secrets are re-read at most this often, so forged requests cannot make every call a query. */
 const SECRET_CACHE_MS = 30_000;
-/** Deliveries within this window count as a burst in progress (see `intakeBusy`). */
-const BUSY_WINDOW_MS = 25;
+/**
+ * Deliveries within this window count as a burst in progress (see `intakeBusy`): long enough
+ * that the gaps between a platform's batches of deliveries on a busy machine do not count as
+ * the end of the burst; processing then catches up 200 ms after the last delivery.
+ */
+const BUSY_WINDOW_MS = 200;
 
 const REGISTRATION_CHECK: AuditActor = { type: 'system', name: 'webhook registration check' };
 

@@ -230,13 +230,13 @@ const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
      * Queues a (re-)registration of a connection's webhooks: a job, so no save waits on the
      * platform (which validates the URL with a GET to this server). Nothing without a public URL.
      */
-    async registerLater(connectionId: number, reason: string) {
+    async registerLater(connectionId: number, reason: string, delayMs = 0) {
       if (!this.hasPublicUrl()) return null;
       strapi.log.info(`[email-marketing] webhooks of connection ${connectionId}: ${reason}`);
       return getService(strapi, 'jobs').enqueue(
         WEBHOOKS_REGISTER_JOB,
         { connectionId },
-        { dedupeKey: `webhooks:register:${connectionId}`, transaction: 'none' }
+        { dedupeKey: `webhooks:register:${connectionId}`, transaction: 'none', delayMs }
       );
     },
 
@@ -244,7 +244,7 @@ const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
      * At boot: a connection whose webhooks were registered at another URL (the public URL
      * changed since) is registered again, through the job.
      */
-    async repairAfterBoot() {
+    async repairAfterBoot({ delayMs = 0 }: { delayMs?: number } = {}) {
       if (!this.hasPublicUrl()) return [];
       const prefix = this.urlPrefix();
       const rows = (await strapi.db.query(CONNECTION).findMany({
@@ -256,7 +256,8 @@ const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
         if (row.webhooksUrl?.startsWith(prefix)) continue;
         await this.registerLater(
           row.id,
-          `registered at ${row.webhooksUrl ?? 'an unknown URL'}, the server is now ${prefix}`
+          `registered at ${row.webhooksUrl ?? 'an unknown URL'}, the server is now ${prefix}`,
+          delayMs
         );
         repaired.push(row.id);
       }

@@ -22,6 +22,8 @@ const startSideServices = async () => {
   const sim = await startSimulator({
     port: Number(process.env.SIMULATOR_PORT ?? 4010),
     logBodies: false,
+    // Sent campaigns gain opens and clicks live: one simulated hour per second by default.
+    engagementHoursPerSecond: Number(process.env.SIMULATOR_HOURS_PER_SECOND ?? 1),
   });
   const demo = seedDemoAccount(sim);
   // Read by the plugin's Mailchimp client (see README, Configuration) instead of *.api.mailchimp.com.
@@ -75,8 +77,57 @@ const connectAndSync = async (app, apiKey) => {
   );
 };
 
+/**
+ * First run: once the contact sync has drained, a campaign built from three playground articles
+ * is sent; the demo's refresh task (every 10 s, see below) then draws its opens and clicks as the
+ * simulator's engagement unfolds (one simulated hour per second).
+ */
+const sendDemoCampaign = async (app) => {
+  const plugin = app.plugin('email-marketing');
+  const campaigns = plugin.service('campaigns');
+  if ((await campaigns.list()).length > 0) return;
+  const deadline = Date.now() + 60_000;
+  const busy = () =>
+    app.db.query('plugin::email-marketing.job').count({
+      where: { status: { $in: ['queued', 'running'] }, type: { $startsWith: 'contacts.' } },
+    });
+  while ((await busy()) > 0 && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  const articles = await app
+    .documents('api::article.article')
+    .findMany({ status: 'published', sort: 'id:asc', limit: 3 });
+  const actor = { type: 'system', name: 'demo' };
+  const draft = await campaigns.create(
+    {
+      name: 'Demo digest',
+      subject: 'This month at Demo Coffee',
+      previewText: 'Cold brew, single origin and latte art',
+      contentMode: 'entries',
+      intro: 'Three stories from the roastery.',
+      entries: articles.map((a) => ({ uid: 'api::article.article', documentId: a.documentId })),
+    },
+    actor
+  );
+  const sent = await campaigns.send(draft.id, actor);
+  log(
+    `sent the campaign "${sent.name}" to ${sent.recipientCount} contacts (see Email marketing › Campaigns)`
+  );
+};
+
 (async () => {
   const started = Date.now();
+  // Campaign metrics every 10 s instead of 07:30 daily, so the demo's charts fill within a minute.
+  process.env.EMAIL_MARKETING_CONFIG ??= JSON.stringify({
+    schedule: {
+      'demo-campaign-refresh': {
+        cron: '*/10 * * * * *',
+        enabled: true,
+        jobType: 'campaigns.refresh-all',
+        payload: { scope: 'all' },
+        feature: 'campaigns',
+      },
+    },
+  });
   ensureAdminBuilt();
   const side = await startSideServices();
   process.env.LOG_LEVEL ??= 'info';
@@ -93,6 +144,7 @@ const connectAndSync = async (app, apiKey) => {
     `(an editor without plugin permissions: ${SEED_USERS.editor.email} / ${SEED_USERS.editor.password})`
   );
   for (const line of side.describe()) log(line);
+  sendDemoCampaign(app).catch((error) => log(`the demo campaign was not sent: ${error.message}`));
   const shutdown = async () => {
     await side.stop();
     await app.destroy();

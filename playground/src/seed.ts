@@ -16,7 +16,31 @@ export const SEED_USERS = {
   },
 } as const;
 
-export const SEED_COUNTS = { contacts: 200, organizations: 5, orders: 60 } as const;
+export const SEED_COUNTS = { contacts: 200, organizations: 5, orders: 60, articles: 5 } as const;
+
+/** Articles for campaign digests: title, summary, a cover (an SVG under public/covers) and a slug. */
+export const SEED_ARTICLES = [
+  [
+    'Cold brew',
+    'Steep coarse grounds for 12 hours in cold water: smooth, low in acidity, and ready for summer.',
+  ],
+  [
+    'Single origin',
+    'Beans from one farm taste of one place. This month: a washed Ethiopian with notes of jasmine.',
+  ],
+  [
+    'Latte art',
+    'A heart, a tulip, a rosetta: the three pours every barista learns first, step by step.',
+  ],
+  [
+    'Grinder guide',
+    'Burr or blade, flat or conical: what the grinder changes in the cup, and what to buy.',
+  ],
+  [
+    'Decaf done right',
+    'Swiss water decaf keeps the flavour without the caffeine. Our favourite for late evenings.',
+  ],
+] as const;
 
 const FIRST = [
   'Ada',
@@ -147,14 +171,44 @@ const ensureAdminUser = async (
   return strapi.service('admin::user').create({ ...user, isActive: true, roles: [role.id] });
 };
 
+const seedArticles = async (strapi: Core.Strapi) => {
+  const articles = strapi.documents('api::article.article' as never);
+  if ((await articles.count({})) > 0) return;
+  for (const [index, [title, summary]] of SEED_ARTICLES.entries()) {
+    const name = `article-${index + 1}.svg`;
+    // A file row pointing at the static cover: the media library shows it, nothing is uploaded.
+    const cover = await strapi.db.query('plugin::upload.file').create({
+      data: {
+        name,
+        hash: `article_${index + 1}`,
+        ext: '.svg',
+        mime: 'image/svg+xml',
+        size: 0.4,
+        width: 600,
+        height: 300,
+        url: `/covers/${name}`,
+        provider: 'local',
+        folderPath: '/',
+      },
+    });
+    const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    await articles.create({
+      data: { title, summary, slug, cover: cover.id } as never,
+      status: 'published',
+    });
+  }
+};
+
 /**
  * Deterministic seed: a super admin, an editor (Strapi's Editor role, which holds no plugin
- * permission), 5 organizations, 200 published contacts and 60 orders. Safe to run twice.
+ * permission), 5 organizations, 200 published contacts, 60 orders and 5 published articles.
+ * Safe to run twice.
  */
 export const seed = async (strapi: Core.Strapi) => {
   await ensureAdminUser(strapi, 'strapi-super-admin', SEED_USERS.admin);
   await ensureAdminUser(strapi, 'strapi-editor', SEED_USERS.editor);
 
+  await seedArticles(strapi);
   const contacts = strapi.documents('api::contact.contact' as never);
   if ((await contacts.count({})) > 0) return { created: false };
 

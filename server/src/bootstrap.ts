@@ -3,6 +3,9 @@ import { actionDefinitions } from './permissions';
 import { registerConsentJobs } from './consent/jobs';
 import { ensureWebhookEventIndexes } from './consent/indexes';
 import { registerSyncJobs } from './sync/jobs';
+import { registerSegmentJobs } from './segments/jobs';
+import { registerCampaignJobs } from './campaigns/jobs';
+import { ensureSegmentMemberIndexes } from './segments/member-store';
 import { getService } from './utils/get-service';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -14,7 +17,10 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   }
   registerSyncJobs(strapi);
   registerConsentJobs(strapi);
+  registerSegmentJobs(strapi);
+  registerCampaignJobs(strapi);
   await ensureWebhookEventIndexes(strapi);
+  await ensureSegmentMemberIndexes(strapi);
   // Indexes, workers and cron tasks; handlers registered by features before this point.
   await getService(strapi, 'jobs').start();
   // The public URL may have changed since the webhooks were registered: repair through a job,

@@ -20,10 +20,45 @@ export const ACTIONS = {
   'mapping.manage': { uid: 'mapping.manage', displayName: 'Edit field mappings and run syncs' },
   jobsRead: { uid: 'jobs.read', displayName: 'Read jobs and schedule (Activity)' },
   jobsManage: { uid: 'jobs.manage', displayName: 'Retry and cancel jobs' },
+  'preferences.read': {
+    uid: 'preferences.read',
+    displayName: 'Read preferences, consent history and the audit log',
+    subCategory: 'preferences',
+  },
+  'preferences.manage': {
+    uid: 'preferences.manage',
+    displayName: 'Record and withdraw consent',
+    subCategory: 'preferences',
+  },
   'preferences.erase': {
     uid: 'preferences.erase',
     displayName: 'Erase a person (GDPR): delete everywhere, keep a hashed tombstone',
     subCategory: 'preferences',
+  },
+  'segments.read': {
+    uid: 'segments.read',
+    displayName: 'Read segments and preview their members',
+    subCategory: 'segments',
+  },
+  'segments.manage': {
+    uid: 'segments.manage',
+    displayName: 'Create, change, delete and sync segments',
+    subCategory: 'segments',
+  },
+  'campaigns.read': {
+    uid: 'campaigns.read',
+    displayName: 'Read campaigns, preview them and refresh their metrics',
+    subCategory: 'campaigns',
+  },
+  'campaigns.manage': {
+    uid: 'campaigns.manage',
+    displayName: 'Create, edit, delete and import campaigns; send tests',
+    subCategory: 'campaigns',
+  },
+  'campaigns.send': {
+    uid: 'campaigns.send',
+    displayName: 'Send, schedule, unschedule and cancel campaigns',
+    subCategory: 'campaigns',
   },
 } as const;
 

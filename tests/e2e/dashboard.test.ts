@@ -38,6 +38,11 @@ describe('admin: the Email marketing dashboard', () => {
     await expect(
       page.getByText('Strapi 5.54.0', { exact: false }).count()
     ).resolves.toBeGreaterThan(0);
+    // The plugin's side navigation lists its pages.
+    const nav = page.getByRole('navigation', { name: 'Email marketing pages' });
+    await nav.getByRole('link', { name: 'Activity' }).waitFor();
+    for (const name of ['Dashboard', 'Field mapping', 'Activity'])
+      await expect(nav.getByRole('link', { name }).count()).resolves.toBe(1);
     await screenshot(page, 'dashboard');
 
     await page.getByRole('link', { name: 'Open settings' }).click();

@@ -28,7 +28,21 @@ export const describeJobEngine = (
     beforeAll(async () => {
       const db = await database();
       cleanup = db.cleanup;
-      app = await startStrapi({ database: db.env, pluginConfig: FAST_JOBS_CONFIG });
+      app = await startStrapi({
+        database: db.env,
+        pluginConfig: {
+          ...FAST_JOBS_CONFIG,
+          // A task whose feature is not installed: listed, inactive, enqueues nothing.
+          schedule: {
+            'future-report': {
+              cron: '0 1 * * *',
+              enabled: true,
+              jobType: 'future.report',
+              feature: 'a future feature',
+            },
+          },
+        },
+      });
     }, 120_000);
     afterAll(async () => {
       await app?.stop();
@@ -252,10 +266,11 @@ export const describeJobEngine = (
       );
       expect(byName.cleanup).toMatchObject({ cron: '0 3 * * *', active: true, timezone: 'UTC' });
       expect(new Date(byName.cleanup.nextRunAt).getUTCHours()).toBe(3);
-      expect(byName['campaign-metrics']).toMatchObject({
+      expect(byName['future-report']).toMatchObject({
         active: false,
-        inactiveReason: 'handler arrives with campaigns',
+        inactiveReason: 'handler arrives with a future feature',
       });
+      expect(byName['campaign-metrics']).toMatchObject({ cron: '30 7 * * *', active: true });
     });
 
     it('cleans up old done jobs, keeping failed ones longer', async () => {

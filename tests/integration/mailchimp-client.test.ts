@@ -466,6 +466,44 @@ describe('MailchimpClient against the simulator', () => {
       ).toHaveLength(report.opens.unique_opens);
     });
 
+    it('lets opens and clicks grow over time, report, timeseries and activity agreeing', async () => {
+      fx.sim.options.engagementHoursPerSecond = 0; // a clock that moves only when told
+      try {
+        const campaign = await draft();
+        await client.send(campaign.id);
+        const atSend = await client.getReport(campaign.id);
+        expect(atSend.opens.unique_opens).toBe(0);
+        expect(atSend.timeseries).toEqual([]);
+
+        fx.sim.advanceEngagement(campaign.id, 6);
+        const early = await client.getReport(campaign.id);
+        expect(early.timeseries).toHaveLength(6);
+        const hourlyOpens = early.timeseries!.reduce((sum, p) => sum + p.unique_opens, 0);
+        expect(hourlyOpens).toBe(early.opens.unique_opens);
+        expect(early.timeseries![0].emails_sent).toBe(early.emails_sent);
+        const openers = (await client.getEmailActivity(campaign.id)).emails.filter((e) =>
+          e.activity.some((a) => a.action === 'open')
+        );
+        expect(openers).toHaveLength(early.opens.unique_opens);
+        const sentAt = Date.parse(early.send_time);
+        for (const opener of openers) {
+          const openedAt = Date.parse(opener.activity[0].timestamp);
+          expect(openedAt).toBeGreaterThanOrEqual(sentAt);
+          expect(openedAt).toBeLessThanOrEqual(sentAt + 6 * 3_600_000);
+        }
+
+        fx.sim.advanceEngagement(campaign.id, 200);
+        const final = await client.getReport(campaign.id);
+        expect(final.opens.unique_opens).toBeGreaterThan(early.opens.unique_opens);
+        expect(final.clicks.unique_clicks).toBeGreaterThanOrEqual(early.clicks.unique_clicks);
+        expect(final.timeseries).toHaveLength(24);
+        // Bounces happen at the send, not over time.
+        expect(final.bounces).toEqual(early.bounces);
+      } finally {
+        fx.sim.options.engagementHoursPerSecond = null;
+      }
+    });
+
     it('refuses to send a campaign that is not ready', async () => {
       const campaign = await client.createCampaign({
         type: 'regular',

@@ -9,6 +9,8 @@ const main = async () => {
   const sim = await startSimulator({
     port: Number(process.env.SIMULATOR_PORT ?? 4010),
     logBodies: false,
+    // Sent campaigns gain opens and clicks live: one simulated hour per second by default.
+    engagementHoursPerSecond: Number(process.env.SIMULATOR_HOURS_PER_SECOND ?? 1),
   });
   const seeded = seedDemoAccount(sim);
   process.stdout.write(

@@ -50,6 +50,11 @@ export interface SimulatorOptions {
   /** How long /batches stays pending before it starts, and sending campaigns take, in ms. */
   batchDelayMs?: number;
   sendDurationMs?: number;
+  /**
+   * How fast the engagement with a sent campaign unfolds, in simulated hours per real second.
+   * null (default): reports are final at once. 0: the clock moves only by `advanceEngagement`.
+   */
+  engagementHoursPerSecond?: number | null;
 }
 
 export interface AccountSeed {
@@ -101,6 +106,7 @@ export class MailchimpSimulator {
       logBodies: options.logBodies ?? true,
       batchDelayMs: options.batchDelayMs ?? 20,
       sendDurationMs: options.sendDurationMs ?? 100,
+      engagementHoursPerSecond: options.engagementHoursPerSecond ?? null,
     };
   }
 
@@ -269,6 +275,18 @@ export class MailchimpSimulator {
     const member = findMember(list, email);
     if (!member) throw new Error(`${email} is not a member of ${listId}`);
     return { list, member };
+  }
+
+  /** Lets `hours` of simulated time pass for a sent campaign's opens and clicks. */
+  advanceEngagement(campaignId: string, hours: number) {
+    for (const account of this.state.accounts.values()) {
+      const campaign = account.campaigns.get(campaignId);
+      if (campaign) {
+        campaign.engagementOffsetHours = (campaign.engagementOffsetHours ?? 0) + hours;
+        return;
+      }
+    }
+    throw new Error(`No campaign ${campaignId}`);
   }
 
   /** The person clicks "unsubscribe" in an email. */

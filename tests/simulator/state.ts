@@ -122,6 +122,8 @@ export interface Campaign {
   /** Subscriber hashes the campaign went to, fixed at send time. */
   sentTo: string[];
   tests: Array<{ emails: string[]; send_type: string; at: string }>;
+  /** Simulated hours added by `advanceEngagement` (the clock of the engagement model). */
+  engagementOffsetHours?: number;
 }
 
 export interface BatchOperationInput {

@@ -1,18 +1,27 @@
-import { Page } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
+import { PluginNav } from '../components/PluginNav';
 import { PERMISSIONS } from '../permissions';
 import { ActivityPage } from './Activity/ActivityPage';
+import { AuditPage } from './Audit/AuditPage';
 import { DashboardPage } from './Dashboard/DashboardPage';
 import { MappingPage } from './Mapping/MappingPage';
+import { PreferencesPage } from './Preferences/PreferencesPage';
+import { SegmentsPage } from './Segments/SegmentsPage';
 
 const App = () => (
   <Page.Protect permissions={PERMISSIONS.read}>
-    <Routes>
-      <Route index element={<DashboardPage />} />
-      <Route path="activity" element={<ActivityPage />} />
-      <Route path="mapping/*" element={<MappingPage />} />
-      <Route path="*" element={<Page.Error />} />
-    </Routes>
+    <Layouts.Root sideNav={<PluginNav />}>
+      <Routes>
+        <Route index element={<DashboardPage />} />
+        <Route path="activity" element={<ActivityPage />} />
+        <Route path="mapping/*" element={<MappingPage />} />
+        <Route path="preferences" element={<PreferencesPage />} />
+        <Route path="audit" element={<AuditPage />} />
+        <Route path="segments/*" element={<SegmentsPage />} />
+        <Route path="*" element={<Page.Error />} />
+      </Routes>
+    </Layouts.Root>
   </Page.Protect>
 );
 

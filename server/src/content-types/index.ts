@@ -5,6 +5,10 @@ import job from './job';
 import preference from './preference';
 import syncProfile from './sync-profile';
 import webhookEvent from './webhook-event';
+import segment from './segment';
+import segmentMember from './segment-member';
+import campaign from './campaign';
+import campaignSnapshot from './campaign-snapshot';
 
 export default {
   connection,
@@ -14,4 +18,8 @@ export default {
   'contact-state': contactState,
   preference,
   'webhook-event': webhookEvent,
+  segment,
+  'segment-member': segmentMember,
+  campaign,
+  'campaign-snapshot': campaignSnapshot,
 };

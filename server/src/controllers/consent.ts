@@ -1,6 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { adminActor } from '../utils/actor';
 import { getService } from '../utils/get-service';
+import { positive } from '../utils/query';
+import { auditFilters } from '../validation/audit';
+
+const MAX_PAGE_SIZE = 500;
 
 export interface Ctx {
   params: Record<string, string>;
@@ -33,20 +37,29 @@ const consent = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
     async audit(ctx: Ctx) {
-      const format = ctx.query.format === 'csv' ? 'csv' : 'json';
-      const result = await service().audit(
-        {
-          action: ctx.query.action,
-          email: ctx.query.email,
-          limit: ctx.query.limit ? Number(ctx.query.limit) : undefined,
-        },
-        format
-      );
-      if (typeof result === 'string') {
+      const filters = auditFilters(ctx.query);
+      if (ctx.query.format === 'csv') {
         ctx.type = 'text/csv; charset=utf-8';
         ctx.set('Content-Disposition', 'attachment; filename="email-marketing-audit.csv"');
-        ctx.body = result;
-      } else ctx.body = { data: result };
+        ctx.body = await service().auditCsv(filters);
+        return;
+      }
+      const result = await service().audit(filters, {
+        page: positive(ctx.query.page, 1),
+        // `limit` is the older name of the page size.
+        pageSize: positive(ctx.query.pageSize ?? ctx.query.limit, 50, MAX_PAGE_SIZE),
+      });
+      ctx.body = {
+        data: result.events,
+        meta: {
+          pagination: {
+            page: result.page,
+            pageSize: result.pageSize,
+            total: result.total,
+            pageCount: Math.ceil(result.total / result.pageSize),
+          },
+        },
+      };
     },
   };
 };

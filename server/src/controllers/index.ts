@@ -5,6 +5,9 @@ import overview from './overview';
 import sync from './sync';
 import webhooks from './webhooks';
 import consent from './consent';
+import preferences from './preferences';
+import segments from './segments';
+import campaigns from './campaigns';
 import preferenceForm from './preference-form';
 
 export default {
@@ -15,5 +18,8 @@ export default {
   sync,
   webhooks,
   consent,
+  preferences,
+  segments,
+  campaigns,
   preferenceForm,
 };

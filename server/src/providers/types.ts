@@ -117,6 +117,127 @@ export type ContactOutcome =
   | { email: string; outcome: 'created' | 'updated'; status: string }
   | { email: string; outcome: 'failed'; kind: string; message: string; field?: string };
 
+/** A group of contacts on the platform that campaigns can target. */
+export type RemoteSegmentKind = 'static_segment' | 'tag';
+
+export interface RemoteSegment {
+  id: string;
+  name: string;
+  memberCount: number;
+}
+
+/** One membership call's answer: addresses the platform refused because they are not on the audience. */
+export interface SegmentMembersResult {
+  added: number;
+  removed: number;
+  notOnAudience: string[];
+}
+
+/**
+ * Platform segments the plugin fills itself (static segments or tags). Adding never creates a
+ * contact: an address that is not on the audience is refused and reported.
+ */
+export interface ProviderSegments {
+  /** Most addresses one `changeMembers` call takes on each side (Mailchimp: 500). */
+  readonly batchLimit: number;
+  /** A new empty segment; a tag of that name that already exists is reused. */
+  create(
+    audienceId: string,
+    segment: { name: string; kind: RemoteSegmentKind }
+  ): Promise<RemoteSegment>;
+  /** null when the platform no longer has it. */
+  get(audienceId: string, id: string): Promise<RemoteSegment | null>;
+  rename(audienceId: string, id: string, name: string): Promise<void>;
+  /** Deletes the segment (its contacts stay on the audience); an absent one is fine. */
+  delete(audienceId: string, id: string): Promise<void>;
+  /** One call: at most `batchLimit` addresses on each side. */
+  changeMembers(
+    audienceId: string,
+    id: string,
+    change: { add: string[]; remove: string[] }
+  ): Promise<SegmentMembersResult>;
+  /** The addresses in the segment, page by page. */
+  listMembers(audienceId: string, id: string): AsyncGenerator<string>;
+}
+
+/** A campaign's state on the platform, in the plugin's vocabulary. */
+export type RemoteCampaignStatus =
+  | 'draft'
+  | 'scheduled'
+  | 'sending'
+  | 'sent'
+  | 'paused'
+  | 'cancelled';
+
+/** What the plugin sets on a platform campaign (everything but the content). */
+export interface RemoteCampaignDraft {
+  audienceId: string;
+  /** A platform segment (static segment or tag) to narrow the audience to; null for all. */
+  segmentId: string | null;
+  title: string;
+  subject: string;
+  previewText: string | null;
+  fromName: string;
+  replyTo: string;
+}
+
+export interface RemoteCampaign extends RemoteCampaignDraft {
+  id: string;
+  status: RemoteCampaignStatus;
+  /** Who it goes (or went) to: the subscribed members of the audience or segment. */
+  recipientCount: number;
+  emailsSent: number;
+  /** When it was sent, or when it is scheduled to be; null for drafts. */
+  sendTime: string | null;
+  createdAt: string;
+}
+
+/** A report's raw counts (the inputs of CampaignMetrics), and the hourly breakdown when there is one. */
+export interface CampaignReportNumbers {
+  emailsSent: number;
+  hardBounces: number;
+  softBounces: number;
+  opens: number;
+  uniqueOpens: number;
+  clicks: number;
+  uniqueClicks: number;
+  unsubscribes: number;
+  spamComplaints: number;
+  /** Per hour after the send: the opens and clicks that happened in that hour. */
+  timeseries: Array<{ at: string; emailsSent: number; uniqueOpens: number; uniqueClicks: number }>;
+}
+
+/** One person's open or click of a campaign (for point triggers). */
+export interface CampaignActivity {
+  email: string;
+  action: 'open' | 'click';
+  at: string;
+}
+
+/** Regular email campaigns on the platform. */
+export interface ProviderCampaigns {
+  /** Most addresses one test send takes (Mailchimp: 5 per test). */
+  readonly maxTestRecipients: number;
+  create(draft: RemoteCampaignDraft): Promise<RemoteCampaign>;
+  update(id: string, draft: RemoteCampaignDraft): Promise<RemoteCampaign>;
+  setContent(id: string, html: string): Promise<void>;
+  /** Deletes a campaign that has not been sent; an absent one is fine. */
+  delete(id: string): Promise<void>;
+  /** null when the platform no longer has it. */
+  get(id: string): Promise<RemoteCampaign | null>;
+  sendTest(id: string, emails: string[]): Promise<void>;
+  send(id: string): Promise<void>;
+  /** `at` must suit the platform (Mailchimp: a quarter hour, in the future). */
+  schedule(id: string, at: Date): Promise<void>;
+  unschedule(id: string): Promise<void>;
+  /** Stops a campaign that is sending. */
+  cancel(id: string): Promise<void>;
+  /** null while there is no report (not sent yet). */
+  report(id: string): Promise<CampaignReportNumbers | null>;
+  /** Every open and click by a member, page by page. */
+  listActivity(id: string): AsyncGenerator<CampaignActivity>;
+}
+
 /** The result of checking a credential's shape before any call. */
 export type CredentialCheck = { ok: true } | { ok: false; reason: string };
 
@@ -170,6 +291,12 @@ export interface EmailMarketingProvider {
     tag: string,
     change: { add?: string[]; remove?: string[] }
   ): Promise<void>;
+
+  // ---- segments ------------------------------------------------------------------------------
+  readonly segments: ProviderSegments;
+
+  // ---- campaigns -----------------------------------------------------------------------------
+  readonly campaigns: ProviderCampaigns;
 }
 
 export interface ProviderSettings {

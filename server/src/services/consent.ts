@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { eraseAddress } from '../consent/erase';
 import { CONSENT_IMPORT_JOB } from '../consent/job-types';
 import type { AuditActor } from '../types/audit';
+import type { AuditFilters, AuditPage } from '../types/preferences';
 import { toCsv } from '../utils/csv';
 import { getService } from '../utils/get-service';
 
@@ -17,7 +18,8 @@ const AUDIT_COLUMNS = [
   'before',
   'after',
 ];
-const MAX_AUDIT_ROWS = 5000;
+// A CSV export holds at most this many rows (newest first); narrow the filters for older ones.
+const MAX_AUDIT_ROWS = 50_000;
 
 /** Admin actions of the consent loop: import now, erase, the audit log. */
 const consent = ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -35,16 +37,23 @@ const consent = ({ strapi }: { strapi: Core.Strapi }) => ({
     return eraseAddress(strapi, input, actor);
   },
 
-  async audit(
-    filters: { action?: string; email?: string; limit?: number },
-    format: 'json' | 'csv'
-  ) {
-    const rows = (await getService(strapi, 'audit').list({
-      action: filters.action || undefined,
-      email: filters.email || undefined,
-      limit: Math.min(Math.max(filters.limit ?? 500, 1), MAX_AUDIT_ROWS),
-    })) as Array<Record<string, unknown>>;
-    return format === 'csv' ? toCsv(AUDIT_COLUMNS, rows) : rows;
+  /** One page of the filtered log, or every matching row (up to MAX_AUDIT_ROWS) as CSV. */
+  async audit(filters: AuditFilters, paging: { page: number; pageSize: number }) {
+    const service = getService(strapi, 'audit');
+    const [events, total] = await Promise.all([
+      service.list({
+        ...filters,
+        limit: paging.pageSize,
+        offset: (paging.page - 1) * paging.pageSize,
+      }),
+      service.count(filters),
+    ]);
+    return { events, total, ...paging } satisfies AuditPage;
+  },
+
+  async auditCsv(filters: AuditFilters) {
+    const rows = await getService(strapi, 'audit').list({ ...filters, limit: MAX_AUDIT_ROWS });
+    return toCsv(AUDIT_COLUMNS, rows as unknown as Array<Record<string, unknown>>);
   },
 });
 

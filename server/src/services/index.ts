@@ -9,6 +9,9 @@ import contactSync from './contact-sync';
 import syncProfiles from './sync-profiles';
 import webhooks from './webhooks';
 import consent from './consent';
+import preferences from './preferences';
+import segments from './segments';
+import campaigns from './campaigns';
 import preferenceForm from './preference-form';
 
 export default {
@@ -23,5 +26,8 @@ export default {
   syncProfiles,
   webhooks,
   consent,
+  preferences,
+  segments,
+  campaigns,
   preferenceForm,
 };

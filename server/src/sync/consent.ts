@@ -1,4 +1,5 @@
 import type { ConsentRule } from '../types/sync';
+import type { PreferenceRow } from './state-store';
 
 /** Whether an entry grants marketing consent under the profile's rule. */
 export const hasConsent = (rule: ConsentRule, value: unknown): boolean => {
@@ -11,3 +12,20 @@ export const hasConsent = (rule: ConsentRule, value: unknown): boolean => {
       return rule.acknowledged;
   }
 };
+
+/**
+ * A consent event recorded after the address's last opt-out (an admin's "Record consent"):
+ * the one case where a push may ask an unsubscribed member to opt in again (invariant 1).
+ * Both times must be known: a later re-confirmation elsewhere keeps its older consent time.
+ */
+export const consentRecordedAfterOptOut = (
+  preference: Pick<PreferenceRow, 'status' | 'consentGivenAt' | 'consentWithdrawnAt'> | undefined
+): boolean =>
+  Boolean(
+    preference &&
+      (preference.status === 'subscribed' || preference.status === 'pending') &&
+      preference.consentGivenAt &&
+      preference.consentWithdrawnAt &&
+      new Date(preference.consentGivenAt).getTime() >
+        new Date(preference.consentWithdrawnAt).getTime()
+  );

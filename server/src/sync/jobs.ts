@@ -35,6 +35,17 @@ const PAGE = 5000;
 export const registerSyncJobs = (strapi: Core.Strapi) => {
   const jobs = getService(strapi, 'jobs');
   const profiles = () => getService(strapi, 'syncProfiles');
+  // The contact is on the platform as it should be; a segment it moved in or out of follows
+  // (coalesced per segment). A failed check never fails the push: the daily sync catches up.
+  const segmentsAfterPush = async (profileId: number, documentId: string) => {
+    try {
+      return (await getService(strapi, 'segments').afterContactPush(profileId, documentId))
+        .enqueued;
+    } catch (error) {
+      strapi.log.warn(`[email-marketing] segment check after push: ${(error as Error).message}`);
+      return 0;
+    }
+  };
 
   // Reads the entry's current state at run time, so ten saves coalesced into one job send the latest.
   jobs.registerHandler<PushPayload>(PUSH_JOB, async ({ profileId, documentId }) => {
@@ -42,10 +53,14 @@ export const registerSyncJobs = (strapi: Core.Strapi) => {
     if (!profile || !profile.enabled) return { skipped: 'profile disabled or deleted' };
     const runtime = await cachedRuntime(strapi, profile);
     const [entry] = await findEntries(strapi, runtime, { documentId }, 1);
-    if (entry) return syncContacts(strapi, runtime, [entry]);
-    const state = (await stateStore(strapi).states(profileId, [documentId])).get(documentId);
-    if (state) await removeContact(strapi, runtime, state);
-    return { removed: Boolean(state) };
+    let result: unknown;
+    if (entry) result = await syncContacts(strapi, runtime, [entry]);
+    else {
+      const state = (await stateStore(strapi).states(profileId, [documentId])).get(documentId);
+      if (state) await removeContact(strapi, runtime, state);
+      result = { removed: Boolean(state) };
+    }
+    return { ...(result as object), segments: await segmentsAfterPush(profileId, documentId) };
   });
 
   // Cursor-driven: each page is checkpointed, so a killed sync resumes after the last finished page.

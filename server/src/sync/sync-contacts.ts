@@ -3,6 +3,7 @@ import { isPlatformError } from '../providers/errors';
 import type { ContactUpsert } from '../providers/types';
 import { getService } from '../utils/get-service';
 import { propagateOptOut } from '../consent/effects';
+import { consentRecordedAfterOptOut } from './consent';
 import { buildPayload, type ContactPayload, type Entry } from './contact-payload';
 import type { ProfileRuntime } from './profile-runtime';
 import { stateStore, SUPPRESSED, writeBatch, type ContactStateRow } from './state-store';
@@ -190,6 +191,32 @@ export const syncContacts = async (
         lastErrorKind: 'compliance',
       });
       continue;
+    }
+    if (state?.remoteStatus === 'unsubscribed' && consentRecordedAfterOptOut(preference)) {
+      // Consent recorded after the opt-out: the platform lets an unsubscribed member back only
+      // through its own confirmation email, so the member becomes pending, once per event.
+      try {
+        const status = await provider.setContactStatus(audienceId, email, 'pending');
+        await audit.record(SYSTEM, {
+          action: `contact.${status}`,
+          subjectType: profile.sourceUid,
+          subjectId: payload.documentId,
+          email,
+          before: { status: state.remoteStatus },
+          after: { status, reason: 'consent recorded after the opt-out' },
+        });
+      } catch (error) {
+        if (!isPlatformError(error) || error.retryable) throw error;
+        summary.failed++;
+        batch.saveState(profile.id, payload.documentId, state, {
+          email,
+          consent: true,
+          lastError: error.message,
+          lastErrorKind: error.kind,
+          lastSyncedAt: now(),
+        });
+        continue;
+      }
     }
     toSend.push({ payload, state });
   }

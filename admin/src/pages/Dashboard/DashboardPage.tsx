@@ -1,7 +1,6 @@
-import { Box, Flex, Grid, LinkButton, Typography } from '@strapi/design-system';
+import { Box, Flex, Grid, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { Link } from 'react-router-dom';
 import { useOverview } from '../../api/overview';
 import { getTranslation } from '../../utils/getTranslation';
 import { ConnectionStatus } from './ConnectionStatus';
@@ -21,22 +20,6 @@ const DashboardPage = () => {
         {formatMessage({ id: getTranslation('plugin.name'), defaultMessage: 'Email marketing' })}
       </Page.Title>
       <Layouts.Header
-        primaryAction={
-          <Flex gap={2}>
-            <LinkButton tag={Link} to="mapping" variant="secondary">
-              {formatMessage({
-                id: getTranslation('dashboard.mapping'),
-                defaultMessage: 'Field mapping',
-              })}
-            </LinkButton>
-            <LinkButton tag={Link} to="activity" variant="secondary">
-              {formatMessage({
-                id: getTranslation('dashboard.activity'),
-                defaultMessage: 'Activity',
-              })}
-            </LinkButton>
-          </Flex>
-        }
         title={formatMessage({
           id: getTranslation('plugin.name'),
           defaultMessage: 'Email marketing',

@@ -248,6 +248,21 @@ export class MailchimpClient {
       body: { members_to_add: change.add ?? [], members_to_remove: change.remove ?? [] },
       idempotent: true,
     });
+  getSegment = (listId: string, segmentId: number) =>
+    this.request<T.Segment>('GET', `/lists/${listId}/segments/${segmentId}`);
+  /** Renames only: a PATCH with `static_segment` would replace every member. */
+  renameSegment = (listId: string, segmentId: number, name: string) =>
+    this.request<T.Segment>('PATCH', `/lists/${listId}/segments/${segmentId}`, {
+      body: { name },
+    });
+  getSegmentMembers = (
+    listId: string,
+    segmentId: number,
+    page: { count?: number; offset?: number } = {}
+  ) =>
+    this.request<T.MembersPage>('GET', `/lists/${listId}/segments/${segmentId}/members`, {
+      query: { count: page.count ?? 1000, offset: page.offset ?? 0 },
+    });
   deleteSegment = (listId: string, segmentId: number) =>
     this.request<void>('DELETE', `/lists/${listId}/segments/${segmentId}`);
 

@@ -10,6 +10,8 @@ import { parseApiKey } from './api-key';
 import { DEFAULT_API_ROOT, MailchimpClient } from './client';
 import { bulkUpsert } from './bulk-upsert';
 import { mailchimpError } from './errors';
+import { mailchimpSegments } from './segments';
+import { mailchimpCampaigns } from './campaigns';
 import { mergeTypeFor, prepareMergeFields, readMergeFields, type MergeValue } from './merge-fields';
 import { chunk, paginate } from './paging';
 import { subscriberHash } from './subscriber-hash';
@@ -64,6 +66,8 @@ export const createMailchimpProvider = (
   });
   return {
     name: 'mailchimp',
+    segments: mailchimpSegments(client),
+    campaigns: mailchimpCampaigns(client),
     async verify() {
       // Ping first: cheap, and the answer to "is this key valid at all".
       try {

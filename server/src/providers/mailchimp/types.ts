@@ -284,6 +284,13 @@ export interface CampaignReport {
     unique_subscriber_clicks: number;
     click_rate: number;
   };
+  /** Hourly breakdown of the first 24 hours after the send. */
+  timeseries?: Array<{
+    timestamp: string;
+    emails_sent: number;
+    unique_opens: number;
+    recipients_clicks: number;
+  }>;
 }
 
 export interface EmailActivity {

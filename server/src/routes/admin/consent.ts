@@ -23,6 +23,7 @@ export default [
     method: 'GET',
     path: '/audit',
     handler: 'consent.audit',
-    config: { policies: requireAction('read') },
+    // The log names people by address: the same right as the Preferences page.
+    config: { policies: requireAction('preferences.read') },
   },
 ];

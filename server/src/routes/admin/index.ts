@@ -3,6 +3,9 @@ import connectionRoutes from './connections';
 import jobRoutes from './jobs';
 import syncRoutes from './sync';
 import consentRoutes from './consent';
+import preferenceRoutes from './preferences';
+import segmentRoutes from './segments';
+import campaignRoutes from './campaigns';
 
 export default {
   type: 'admin',
@@ -16,6 +19,9 @@ export default {
     ...connectionRoutes,
     ...syncRoutes,
     ...consentRoutes,
+    ...preferenceRoutes,
     ...jobRoutes,
+    ...segmentRoutes,
+    ...campaignRoutes,
   ],
 };

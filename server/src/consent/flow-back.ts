@@ -72,7 +72,9 @@ export const flowBackProfile = async (
         ...(Object.keys(refused).length ? { notWritten: refused } : {}),
       },
     });
-    applied.push(`profile ${profile.id} entry ${state.sourceDocumentId}: ${Object.keys(after).join(', ')}`);
+    applied.push(
+      `profile ${profile.id} entry ${state.sourceDocumentId}: ${Object.keys(after).join(', ')}`
+    );
   }
   return applied.length ? { applied } : { ignored: 'the entry already holds these values' };
 };

@@ -266,7 +266,10 @@ export interface EmailMarketingProvider {
   /** Coerces raw values to what the audience's fields accept; what cannot be is reported. */
   prepareFields(fields: AudienceField[], values: Record<string, unknown>): PreparedFields;
   /** The reverse of prepareFields: reported values by tag; unreadable ones are left out. */
-  readFields(fields: AudienceField[], values: Record<string, string>): Record<string, PlatformValue>;
+  readFields(
+    fields: AudienceField[],
+    values: Record<string, string>
+  ): Record<string, PlatformValue>;
   /** The field type that suits a Strapi attribute type, for "create the missing field". */
   suggestFieldType(attributeType: string): MergeFieldKind;
   /** Bulk upsert that never changes an existing contact's status; one outcome per contact. */

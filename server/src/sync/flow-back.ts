@@ -69,13 +69,18 @@ export const toAttributeValue = (
   }
   if (type === 'boolean') {
     const text =
-      value.kind === 'text' ? value.value.toLowerCase() : value.kind === 'number' ? String(value.value) : '';
+      value.kind === 'text'
+        ? value.value.toLowerCase()
+        : value.kind === 'number'
+          ? String(value.value)
+          : '';
     if (['true', 'yes', '1'].includes(text)) return { ok: true, value: true };
     if (['false', 'no', '0'].includes(text)) return { ok: true, value: false };
     return { ok: false, reason: 'not true or false' };
   }
   if (type === 'enumeration') {
-    const text = value.kind === 'text' ? value.value : value.kind === 'number' ? String(value.value) : '';
+    const text =
+      value.kind === 'text' ? value.value : value.kind === 'number' ? String(value.value) : '';
     return attribute.enum?.includes(text)
       ? { ok: true, value: text }
       : { ok: false, reason: `not one of ${(attribute.enum ?? []).join(', ')}` };

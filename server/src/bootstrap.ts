@@ -23,6 +23,9 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await ensureSegmentMemberIndexes(strapi);
   // Indexes, workers and cron tasks; handlers registered by features before this point.
   await getService(strapi, 'jobs').start();
+  // The public URL may have changed since the webhooks were registered: repair through a job,
+  // delayed because the platform validates the URL with a GET, and this server is not listening yet.
+  await getService(strapi, 'webhooks').repairAfterBoot({ delayMs: 30_000 });
 };
 
 export default bootstrap;

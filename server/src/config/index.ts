@@ -40,6 +40,14 @@ export interface ScheduledTaskConfig {
   feature?: string;
 }
 
+/** The public preference form (routes under /api/email-marketing/preferences). */
+export interface PreferenceFormConfig {
+  /** Requests per client IP per window, subscribe and unsubscribe together (then 429). */
+  rateLimit: { max: number; windowSeconds: number };
+  /** Days an unsubscribe token stays valid; 0: never expires (links in old emails keep working). */
+  tokenTtlDays: number;
+}
+
 export interface PluginConfig {
   /** Concurrent requests per platform API key (Mailchimp allows 10 simultaneous connections). */
   concurrency: number;
@@ -48,6 +56,7 @@ export interface PluginConfig {
   /** Run the scheduled tasks of `schedule` in this process (every process may; slots dedupe). */
   scheduler: boolean;
   schedule: Record<string, ScheduledTaskConfig>;
+  preferenceForm: PreferenceFormConfig;
 }
 
 export const defaultConfig: PluginConfig = {
@@ -100,6 +109,7 @@ export const defaultConfig: PluginConfig = {
     },
     cleanup: { cron: '0 3 * * *', enabled: true, jobType: 'jobs.cleanup' },
   },
+  preferenceForm: { rateLimit: { max: 10, windowSeconds: 60 }, tokenTtlDays: 0 },
 };
 
 const fail = (setting: string, rule: string, value: unknown): never => {
@@ -162,6 +172,12 @@ export const validateConfig = (config: Partial<PluginConfig>): void => {
   if (config.scheduler !== undefined && typeof config.scheduler !== 'boolean')
     fail('scheduler', 'must be true or false', config.scheduler);
   if (config.schedule !== undefined) validateSchedule(config.schedule);
+  const form = config.preferenceForm as Partial<PreferenceFormConfig> | undefined;
+  if (form !== undefined) {
+    checkWhole('preferenceForm.rateLimit.max', form.rateLimit?.max, 1, 100_000);
+    checkWhole('preferenceForm.rateLimit.windowSeconds', form.rateLimit?.windowSeconds, 1, 86_400);
+    checkWhole('preferenceForm.tokenTtlDays', form.tokenTtlDays, 0, 36_500);
+  }
 };
 
 export default {

@@ -3,6 +3,7 @@ import type { InboundEvent } from '../providers/types';
 import { stateStore, emailHash, type ContactStateRow } from '../sync/state-store';
 import type { AuditActor } from '../types/audit';
 import { getService } from '../utils/get-service';
+import { flowBackProfile } from './flow-back';
 import { CONSENT_PROPAGATE_JOB } from './job-types';
 import {
   liveConnections,
@@ -59,7 +60,7 @@ const statesOn = async (
  * document-service middleware: the plugin's own push never sees this write, so it cannot echo
  * the opt-out back or re-subscribe anyone.
  */
-const clearConsentField = async (
+export const clearConsentField = async (
   strapi: Core.Strapi,
   resolved: ResolvedProfile,
   documentId: string
@@ -277,8 +278,13 @@ export const applyInboundEvent = async (
     case 'email-changed':
       return emailChanged(strapi, origin, event);
     case 'profile':
-      // Fields flowing back from the platform are off by default (a per-profile option, not built yet).
-      return { ignored: 'profile changes do not flow back' };
+      // Off by default: only profiles with `flowBack` take the platform's values.
+      return flowBackProfile(
+        strapi,
+        origin,
+        event,
+        await statesOn(strapi, origin.connectionId, event.audienceId, event.email, origin.snapshot)
+      );
     case 'other':
       return { ignored: `${event.type} events need no action` };
   }

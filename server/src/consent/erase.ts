@@ -4,6 +4,7 @@ import { isPlatformError } from '../providers/errors';
 import { emailHash } from '../sync/state-store';
 import type { AuditActor } from '../types/audit';
 import { getService } from '../utils/get-service';
+import { eraseEntries, type EntryErasure } from './erase-entries';
 import { liveConnections } from './used-audiences';
 
 const PREFERENCE = 'plugin::email-marketing.preference';
@@ -26,6 +27,8 @@ export interface ErasureReport {
     queuedJobs: number;
     auditEventsAnonymised: number;
   };
+  /** Strapi entries anonymised or deleted, per profile `onErase`. */
+  entries: EntryErasure[];
 }
 
 /**
@@ -50,7 +53,9 @@ export const eraseAddress = async (
     emailHash: hash,
     platforms: [],
     removed: { contactStates: 0, webhookEvents: 0, queuedJobs: 0, auditEventsAnonymised: 0 },
+    entries: [],
   };
+  const profiles = await getService(strapi, 'syncProfiles').listStored();
   // Every audience of the account, not only the used ones: the person may be anywhere in it.
   for (const connection of await liveConnections(strapi)) {
     const { provider } = await getService(strapi, 'connections').provider(connection.id);
@@ -75,6 +80,7 @@ export const eraseAddress = async (
     }
   }
   await strapi.db.transaction(async () => {
+    report.entries = await eraseEntries(strapi, profiles, email, hash);
     report.removed.contactStates = (
       await strapi.db.query(STATE).deleteMany({ where: { email: { $eqi: email } } })
     ).count;
@@ -103,7 +109,12 @@ export const eraseAddress = async (
     action: 'contact.erased',
     subjectType: 'preference',
     subjectId: `sha256:${hash}`,
-    after: { status: 'forgotten', platforms: report.platforms, removed: report.removed },
+    after: {
+      status: 'forgotten',
+      platforms: report.platforms,
+      removed: report.removed,
+      entries: report.entries,
+    },
   });
   return report;
 };

@@ -4,6 +4,8 @@ import { getProviderFactory } from '../providers/registry';
 import type { AuditActor } from '../types/audit';
 import { getService } from '../utils/get-service';
 import { applyInboundEvent, type PropagatePayload } from './effects';
+import { applyFormSubscribe, type FormSubscribePayload } from '../preferences/form-subscribe';
+import { FORM_SUBSCRIBE_JOB } from '../preferences/job-types';
 import { importOptOuts } from './import';
 import {
   CONSENT_IMPORT_JOB,
@@ -11,12 +13,16 @@ import {
   WEBHOOKS_PROCESS_JOB,
   WEBHOOKS_REGISTER_JOB,
 } from './job-types';
-import { resolvedProfiles, takeSnapshot, usedAudiences } from './used-audiences';
+import { resolvedProfiles, takeSnapshot, usedAudiences, type Snapshot } from './used-audiences';
 
 const EVENT = 'plugin::email-marketing.webhook-event';
 const STATE = 'plugin::email-marketing.contact-state';
 const PAGE = 100;
 const MAX_YIELD_MS = 1_000;
+/** Events applied per transaction (one commit each). */
+const COMMIT_EVERY = 25;
+/** …or as many as fit in this time, whichever comes first. */
+const GROUP_MS = 15;
 
 interface StoredEvent {
   id: number;
@@ -28,9 +34,42 @@ interface StoredEvent {
 const WEBHOOK: AuditActor = { type: 'webhook', name: 'platform webhook' };
 const SYSTEM: AuditActor = { type: 'system', name: 'consent loop' };
 
+type Outcome = 'processed' | 'ignored' | 'skipped';
+
 /** Handlers of the consent loop, registered in bootstrap before the engine starts. */
 export const registerConsentJobs = (strapi: Core.Strapi) => {
   const jobs = getService(strapi, 'jobs');
+
+  const mark = (row: StoredEvent, status: 'processed' | 'ignored' | 'failed', result: unknown) =>
+    strapi.db
+      .query(EVENT)
+      .update({ where: { id: row.id }, data: { status, result, processedAt: new Date() } });
+
+  /** Applies one stored event; called inside a transaction that also holds its mark. */
+  const applyOne = async (row: StoredEvent, snapshot: Snapshot): Promise<Outcome> => {
+    // A delivery during a run queues a second job, which may run alongside this one:
+    // whoever flips the row out of `received` first applies it, the other skips it.
+    const claim = await strapi.db.query(EVENT).updateMany({
+      where: { id: row.id, status: 'received' },
+      data: { status: 'processed' },
+    });
+    if (claim.count === 0) return 'skipped';
+    const parsed = getProviderFactory(row.provider).parseWebhook(row.payload);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const result = await applyInboundEvent(
+      strapi,
+      {
+        connectionId: row.connectionId,
+        source: `webhook:${row.provider}`,
+        actor: WEBHOOK,
+        snapshot,
+      },
+      parsed.webhook.event
+    );
+    const outcome = 'ignored' in result ? 'ignored' : 'processed';
+    await mark(row, outcome, result);
+    return outcome;
+  };
 
   // Drains every received event in arrival order; one event's failure is recorded on it alone.
   jobs.registerHandler(WEBHOOKS_PROCESS_JOB, async (_payload, context) => {
@@ -52,44 +91,37 @@ export const registerConsentJobs = (strapi: Core.Strapi) => {
       })) as StoredEvent[];
       if (batch.length === 0) return totals;
       const snapshot = await takeSnapshot(strapi);
-      for (const row of batch) {
+      for (let next = 0; next < batch.length; ) {
         await yieldToIntake();
-        const mark = (status: 'processed' | 'ignored' | 'failed', result: unknown) =>
-          strapi.db
-            .query(EVENT)
-            .update({ where: { id: row.id }, data: { status, result, processedAt: new Date() } });
+        const group: StoredEvent[] = [];
         try {
-          // One transaction per event: its effects and its "processed" mark commit together
-          // (a crash never applies an event twice), and SQLite pays one commit, not ten.
-          const status = await strapi.db.transaction(async () => {
-            // A delivery during a run queues a second job, which may run alongside this one:
-            // whoever flips the row out of `received` first applies it, the other skips it.
-            const claim = await strapi.db.query(EVENT).updateMany({
-              where: { id: row.id, status: 'received' },
-              data: { status: 'processed' },
-            });
-            if (claim.count === 0) return 'skipped' as const;
-            const parsed = getProviderFactory(row.provider).parseWebhook(row.payload);
-            if (!parsed.ok) throw new Error(parsed.reason);
-            const result = await applyInboundEvent(
-              strapi,
-              {
-                connectionId: row.connectionId,
-                source: `webhook:${row.provider}`,
-                actor: WEBHOOK,
-                snapshot,
-              },
-              parsed.webhook.event
-            );
-            const outcome = 'ignored' in result ? 'ignored' : 'processed';
-            await mark(outcome, result);
-            return outcome;
+          // Fast path: a group of events in one transaction, one commit (on SQLite the commit is
+          // what an event costs). Each event's effects and its mark still commit together.
+          const statuses = await strapi.db.transaction(async () => {
+            // Time-boxed: the transaction holds SQLite's only connection, so deliveries wait.
+            const until = Date.now() + GROUP_MS;
+            const out: Outcome[] = [];
+            while (next < batch.length && group.length < COMMIT_EVERY && Date.now() < until) {
+              group.push(batch[next++]);
+              out.push(await applyOne(group[group.length - 1], snapshot));
+            }
+            return out;
           });
-          if (status !== 'skipped') totals[status]++;
+          for (const status of statuses) if (status !== 'skipped') totals[status]++;
         } catch (error) {
           if (isPlatformError(error) && error.retryable) throw error;
-          totals.failed++;
-          await mark('failed', { error: (error as Error).message });
+          // One event (the group's last) failed and the group rolled back: apply them one by one, so the failure is
+          // recorded on that event alone and the others still apply.
+          for (const row of group) {
+            try {
+              const status = await strapi.db.transaction(() => applyOne(row, snapshot));
+              if (status !== 'skipped') totals[status]++;
+            } catch (failure) {
+              if (isPlatformError(failure) && failure.retryable) throw failure;
+              totals.failed++;
+              await mark(row, 'failed', { error: (failure as Error).message });
+            }
+          }
         }
       }
     }
@@ -136,4 +168,8 @@ export const registerConsentJobs = (strapi: Core.Strapi) => {
   );
 
   jobs.registerHandler(CONSENT_IMPORT_JOB, async () => importOptOuts(strapi, SYSTEM));
+
+  jobs.registerHandler<FormSubscribePayload>(FORM_SUBSCRIBE_JOB, async (payload) =>
+    applyFormSubscribe(strapi, payload)
+  );
 };

@@ -8,6 +8,7 @@ import consent from './consent';
 import preferences from './preferences';
 import segments from './segments';
 import campaigns from './campaigns';
+import preferenceForm from './preference-form';
 
 export default {
   jobs,
@@ -20,4 +21,5 @@ export default {
   preferences,
   segments,
   campaigns,
+  preferenceForm,
 };

@@ -95,6 +95,15 @@ export interface PreparedFields {
   errors: Array<{ field: string; message: string }>;
 }
 
+/** A field value as the platform reports it (a profile change), read back into neutral terms. */
+export type PlatformValue =
+  | { kind: 'blank' }
+  | { kind: 'text'; value: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'date'; year: number; month: number; day: number }
+  /** A birthday: no year. */
+  | { kind: 'month-day'; month: number; day: number };
+
 export type NewContactStatus = 'subscribed' | 'pending';
 
 export interface ContactUpsert {
@@ -256,6 +265,11 @@ export interface EmailMarketingProvider {
   ): Promise<AudienceField>;
   /** Coerces raw values to what the audience's fields accept; what cannot be is reported. */
   prepareFields(fields: AudienceField[], values: Record<string, unknown>): PreparedFields;
+  /** The reverse of prepareFields: reported values by tag; unreadable ones are left out. */
+  readFields(
+    fields: AudienceField[],
+    values: Record<string, string>
+  ): Record<string, PlatformValue>;
   /** The field type that suits a Strapi attribute type, for "create the missing field". */
   suggestFieldType(attributeType: string): MergeFieldKind;
   /** Bulk upsert that never changes an existing contact's status; one outcome per contact. */

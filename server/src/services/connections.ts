@@ -358,6 +358,12 @@ const connections = ({ strapi }: { strapi: Core.Strapi }) => {
         after: { ...before, ...input },
       });
       getService(strapi, 'contactSync').invalidate();
+      // Another default audience may be one no webhook listens to yet.
+      if (input.defaultAudienceId && input.defaultAudienceId !== row.defaultAudienceId)
+        await getService(strapi, 'webhooks').registerLater(
+          row.id,
+          `the default audience is now ${input.defaultAudienceId}`
+        );
       return view(await findRow(row.id));
     },
 

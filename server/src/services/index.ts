@@ -12,6 +12,7 @@ import consent from './consent';
 import preferences from './preferences';
 import segments from './segments';
 import campaigns from './campaigns';
+import preferenceForm from './preference-form';
 
 export default {
   jobs,
@@ -28,4 +29,5 @@ export default {
   preferences,
   segments,
   campaigns,
+  preferenceForm,
 };

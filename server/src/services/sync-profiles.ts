@@ -19,7 +19,13 @@ const invalid = (problems: ProfileProblem[]) =>
   });
 
 export interface ProfileRow
-  extends Omit<StoredProfile, 'mergeFields' | 'staticTags' | 'consentRule'> {
+  extends Omit<
+    StoredProfile,
+    'mergeFields' | 'staticTags' | 'consentRule' | 'flowBack' | 'onErase'
+  > {
+  /** null on rows saved before the setting existed. */
+  flowBack: boolean | null;
+  onErase: StoredProfile['onErase'] | null;
   mergeFields: StoredProfile['mergeFields'] | null;
   staticTags: string[] | null;
   consentRule: StoredProfile['consentRule'] | null;
@@ -32,6 +38,8 @@ const toStored = (row: ProfileRow): StoredProfile & { createdAt: string; updated
   mergeFields: row.mergeFields ?? [],
   staticTags: row.staticTags ?? [],
   consentRule: row.consentRule ?? { kind: 'boolean' },
+  flowBack: row.flowBack === true,
+  onErase: row.onErase ?? 'keep',
 });
 
 /** Mapping profiles: CRUD with validation against the source type and the audience. */
@@ -160,6 +168,36 @@ const syncProfiles = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
+  /** The connection and audience a profile pushes to, or null when unresolved. */
+  const target = async (profile: Pick<ProfileInput, 'connectionId' | 'audienceId'>) => {
+    try {
+      const { connection } = await getService(strapi, 'connections').provider(
+        profile.connectionId ?? undefined
+      );
+      const audienceId = profile.audienceId ?? connection.defaultAudienceId;
+      return audienceId ? { connectionId: connection.id, audienceId } : null;
+    } catch {
+      return null;
+    }
+  };
+
+  /** A profile now pushes to another audience: that audience needs the webhook too (a job). */
+  const followAudience = async (
+    before: Pick<ProfileInput, 'connectionId' | 'audienceId'> | null,
+    after: Pick<ProfileInput, 'connectionId' | 'audienceId'>
+  ) => {
+    const next = await target(after);
+    const previous = before ? await target(before) : null;
+    if (
+      next &&
+      (next.connectionId !== previous?.connectionId || next.audienceId !== previous?.audienceId)
+    )
+      await getService(strapi, 'webhooks').registerLater(
+        next.connectionId,
+        `a sync profile now uses audience ${next.audienceId}`
+      );
+  };
+
   const find = async (id: number) => {
     const row = (await query().findOne({ where: { id } })) as ProfileRow | null;
     if (!row) throw new errors.NotFoundError('No such sync profile.');
@@ -190,6 +228,7 @@ const syncProfiles = ({ strapi }: { strapi: Core.Strapi }) => {
       const input = await checked(body);
       const row = (await query().create({ data: input })) as ProfileRow;
       getService(strapi, 'contactSync').invalidate();
+      await followAudience(null, input);
       await getService(strapi, 'audit').record(actor, {
         action: 'sync-profile.created',
         subjectType: 'sync-profile',
@@ -203,6 +242,7 @@ const syncProfiles = ({ strapi }: { strapi: Core.Strapi }) => {
       const input = await checked(body);
       await query().update({ where: { id }, data: input });
       getService(strapi, 'contactSync').invalidate();
+      await followAudience(before, input);
       await getService(strapi, 'audit').record(actor, {
         action: 'sync-profile.changed',
         subjectType: 'sync-profile',

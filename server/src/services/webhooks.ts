@@ -3,7 +3,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
 import { liveConnections, usedAudiences } from '../consent/used-audiences';
-import { WEBHOOKS_PROCESS_JOB } from '../consent/job-types';
+import { createIntakeQueue, type IntakeResult } from '../consent/intake-queue';
+import { WEBHOOKS_REGISTER_JOB } from '../consent/job-types';
 import { isPlatformError } from '../providers/errors';
 import { getProviderFactory } from '../providers/registry';
 import type { AuditActor } from '../types/audit';
@@ -11,12 +12,17 @@ import { getService } from '../utils/get-service';
 import { serverUrl } from './platform-settings';
 
 const CONNECTION = 'plugin::email-marketing.connection';
-const EVENT = 'plugin::email-marketing.webhook-event';
 export const WEBHOOK_EVENTS_TABLE = 'email_marketing_webhook_events';
 /** Secrets are re-read at most this often, so forged requests cannot make every call a query. */
 const SECRET_CACHE_MS = 30_000;
-/** Deliveries within this window count as a burst in progress (see `intakeBusy`). */
-const BUSY_WINDOW_MS = 25;
+/**
+ * Deliveries within this window count as a burst in progress (see `intakeBusy`): long enough
+ * that the gaps between a platform's batches of deliveries on a busy machine do not count as
+ * the end of the burst; processing then catches up 200 ms after the last delivery.
+ */
+const BUSY_WINDOW_MS = 200;
+
+const REGISTRATION_CHECK: AuditActor = { type: 'system', name: 'webhook registration check' };
 
 interface SecretRow {
   id: number;
@@ -25,7 +31,7 @@ interface SecretRow {
   webhookSecret: string | null;
 }
 
-export type ReceiveOutcome = { stored: true; eventId: number } | { stored: false; duplicate: true };
+export type ReceiveOutcome = IntakeResult;
 
 export interface RegistrationReport {
   connectionId: number;
@@ -46,6 +52,7 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
 const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
   const crypto = () => getService(strapi, 'crypto');
   let lastIntakeAt = 0;
+  const intake = createIntakeQueue(strapi);
   let secrets: {
     at: number;
     list: Array<{ digest: Buffer; connectionId: number; provider: string }>;
@@ -137,45 +144,33 @@ const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const { webhook } = parsed;
       const dedupeKey = createHash('sha256')
-        .update([provider, connectionId, webhook.type, webhook.identity, webhook.firedAt].join('|'))
+        // The body too: a retry repeats it exactly, while two edits of one member within the
+        // same second (fired_at has seconds) differ in their data and are both kept.
+        .update(
+          [
+            provider,
+            connectionId,
+            webhook.type,
+            webhook.identity,
+            webhook.firedAt,
+            JSON.stringify(webhook.raw),
+          ].join('|')
+        )
         .digest('hex');
       const event = webhook.event;
       const email =
         event.kind === 'email-changed' ? event.oldEmail : 'email' in event ? event.email : null;
-      let eventId: number;
-      try {
-        // The event and its job commit together: one commit per delivery, and no stored event
-        // is ever left without a job to process it.
-        eventId = await strapi.db.transaction(async () => {
-          const row = (await strapi.db.query(EVENT).create({
-            data: {
-              provider,
-              connectionId,
-              type: webhook.type,
-              firedAt: webhook.firedAt,
-              audienceId: event.audienceId,
-              email: email ? email.toLowerCase() : null,
-              payload: webhook.raw,
-              dedupeKey,
-              status: 'received',
-            },
-          })) as { id: number };
-          // One coalesced job drains every received event in arrival order.
-          await getService(strapi, 'jobs').enqueue(
-            WEBHOOKS_PROCESS_JOB,
-            {},
-            { dedupeKey: 'webhooks:process' }
-          );
-          return row.id;
-        });
-      } catch (error) {
-        // Only a stored row with this key makes it a duplicate: the failure could also come
-        // from the job insert, and then this delivery was rolled back and must fail (retried).
-        if ((await strapi.db.query(EVENT).count({ where: { dedupeKey } })) > 0)
-          return { stored: false, duplicate: true };
-        throw error;
-      }
-      return { stored: true, eventId };
+      // Stored before the answer: the promise settles only after the commit (group commit).
+      return intake.submit({
+        provider,
+        connectionId,
+        type: webhook.type,
+        firedAt: webhook.firedAt,
+        audienceId: event.audienceId,
+        email: email ? email.toLowerCase() : null,
+        payload: webhook.raw,
+        dedupeKey,
+      });
     },
 
     /**
@@ -188,11 +183,14 @@ const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
       );
       const url = urlFor(connection.provider, await ensureSecret(connection.id));
       const prefix = this.urlPrefix();
+      const secretPath = url.slice(serverUrl(strapi).length);
       const report: RegistrationReport = { connectionId, url, audiences: [] };
       for (const audienceId of await usedAudiences(strapi, connection)) {
         try {
-          const ours = (await provider.listWebhooks(audienceId)).filter((h) =>
-            h.url.startsWith(prefix)
+          // Ours: at this server's URL, or at another host with our secret path (the public
+          // URL changed since it was registered).
+          const ours = (await provider.listWebhooks(audienceId)).filter(
+            (h) => h.url.startsWith(prefix) || h.url.endsWith(secretPath)
           );
           if (ours.some((h) => h.url === url) && ours.length === 1) {
             report.audiences.push({ audienceId, action: 'kept' });
@@ -211,6 +209,8 @@ const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db.query(CONNECTION).update({
         where: { id: connectionId },
         data: {
+          // The URL registered, so a boot with another public URL knows to repair it.
+          webhooksUrl: url,
           webhooksRegisteredAt: failed.length ? null : new Date().toISOString(),
           webhooksError: failed.length
             ? failed.map((f) => `${f.audienceId}: ${f.error}`).join('; ')
@@ -224,6 +224,50 @@ const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
         after: { audiences: report.audiences },
       });
       return report;
+    },
+
+    /**
+     * Queues a (re-)registration of a connection's webhooks: a job, so no save waits on the
+     * platform (which validates the URL with a GET to this server). Nothing without a public URL.
+     */
+    async registerLater(connectionId: number, reason: string, delayMs = 0) {
+      if (!this.hasPublicUrl()) return null;
+      strapi.log.info(`[email-marketing] webhooks of connection ${connectionId}: ${reason}`);
+      return getService(strapi, 'jobs').enqueue(
+        WEBHOOKS_REGISTER_JOB,
+        { connectionId },
+        { dedupeKey: `webhooks:register:${connectionId}`, transaction: 'none', delayMs }
+      );
+    },
+
+    /**
+     * At boot: a connection whose webhooks were registered at another URL (the public URL
+     * changed since) is registered again, through the job.
+     */
+    async repairAfterBoot({ delayMs = 0 }: { delayMs?: number } = {}) {
+      if (!this.hasPublicUrl()) return [];
+      const prefix = this.urlPrefix();
+      const rows = (await strapi.db.query(CONNECTION).findMany({
+        where: { webhookSecret: { $notNull: true }, status: { $ne: 'disconnected' } },
+        select: ['id', 'webhooksUrl'],
+      })) as Array<{ id: number; webhooksUrl: string | null }>;
+      const repaired: number[] = [];
+      for (const row of rows) {
+        if (row.webhooksUrl?.startsWith(prefix)) continue;
+        await this.registerLater(
+          row.id,
+          `registered at ${row.webhooksUrl ?? 'an unknown URL'}, the server is now ${prefix}`,
+          delayMs
+        );
+        repaired.push(row.id);
+      }
+      if (repaired.length)
+        await getService(strapi, 'audit').record(REGISTRATION_CHECK, {
+          action: 'connection.webhooks-url-changed',
+          subjectType: 'connection',
+          after: { connectionIds: repaired, url: prefix },
+        });
+      return repaired;
     },
 
     /** Every live connection's registration (after a server URL change, say). */

@@ -29,6 +29,11 @@ export const readProfileInput = (
       path: 'consentRule',
       message: 'Choose how consent is read: a boolean, enumeration values, or no consent field.',
     });
+  if (body.onErase !== undefined && !['keep', 'anonymise', 'delete'].includes(String(body.onErase)))
+    problems.push({
+      path: 'onErase',
+      message: `"onErase" is keep, anonymise or delete; got ${JSON.stringify(body.onErase)}.`,
+    });
   const mergeFields = Array.isArray(body.mergeFields)
     ? (body.mergeFields as Array<{ attribute?: unknown; tag?: unknown }>).map((m) => ({
         attribute: String(m.attribute ?? ''),
@@ -58,6 +63,8 @@ export const readProfileInput = (
     doubleOptIn: body.doubleOptIn === true,
     welcomeTag: text('welcomeTag') || null,
     onDelete: body.onDelete === 'keep' || body.onDelete === 'delete' ? body.onDelete : 'archive',
+    flowBack: body.flowBack === true,
+    onErase: body.onErase === 'anonymise' || body.onErase === 'delete' ? body.onErase : 'keep',
     enabled: body.enabled !== false,
   };
   return { input, problems };

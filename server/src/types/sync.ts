@@ -52,6 +52,10 @@ export interface ProfileInput {
   doubleOptIn: boolean;
   welcomeTag: string | null;
   onDelete: 'archive' | 'keep' | 'delete';
+  /** A platform profile change updates the mapped attributes of the entry (off by default). */
+  flowBack: boolean;
+  /** What erasing an address does to its Strapi entries: keep them, blank them, or delete them. */
+  onErase: 'keep' | 'anonymise' | 'delete';
   enabled: boolean;
 }
 

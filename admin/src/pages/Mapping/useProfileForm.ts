@@ -17,6 +17,8 @@ export const emptyProfile = (): ProfileInput => ({
   doubleOptIn: false,
   welcomeTag: null,
   onDelete: 'archive',
+  flowBack: false,
+  onErase: 'keep',
   enabled: true,
 });
 
@@ -36,6 +38,8 @@ export const toInput = (profile: ProfileView): ProfileInput => ({
   doubleOptIn: profile.doubleOptIn,
   welcomeTag: profile.welcomeTag,
   onDelete: profile.onDelete,
+  flowBack: profile.flowBack,
+  onErase: profile.onErase,
   enabled: profile.enabled,
 });
 

@@ -3,7 +3,7 @@
  * cannot be made valid is reported, never sent malformed (invariant 7: it fails only its
  * own contact).
  */
-import type { MergeFieldKind } from '../types';
+import type { MergeFieldKind, PlatformValue } from '../types';
 
 export type { MergeFieldKind };
 
@@ -207,4 +207,65 @@ export const prepareMergeFields = (
     else errors.push({ field: tag, message: result.reason });
   }
   return { values: out, errors };
+};
+
+const validDate = (y: number, m: number, d: number) => {
+  const check = new Date(Date.UTC(y, m - 1, d));
+  return check.getUTCFullYear() === y && check.getUTCMonth() === m - 1 && check.getUTCDate() === d;
+};
+
+/**
+ * The reverse of `coerce`: a merge field's value as a webhook reports it (always text) read
+ * back by the field's type. Dates come as YYYY-MM-DD or in the field's display format
+ * (MM/DD/YYYY, DD/MM/YYYY); birthdays as MM/DD or DD/MM. Null when it cannot be read.
+ */
+export const readMergeValue = (field: MergeFieldSpec, raw: string): PlatformValue | null => {
+  const text = raw.trim();
+  if (text === '') return { kind: 'blank' };
+  switch (field.type) {
+    case 'number': {
+      const n = Number(text);
+      return Number.isFinite(n) ? { kind: 'number', value: n } : null;
+    }
+    case 'date': {
+      const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+      const slashed = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
+      const [y, m, d] = iso
+        ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+        : slashed
+          ? field.options?.date_format?.startsWith('DD')
+            ? [Number(slashed[3]), Number(slashed[2]), Number(slashed[1])]
+            : [Number(slashed[3]), Number(slashed[1]), Number(slashed[2])]
+          : [0, 0, 0];
+      return validDate(y, m, d) ? { kind: 'date', year: y, month: m, day: d } : null;
+    }
+    case 'birthday': {
+      const md = /^(\d{2})\/(\d{2})$/.exec(text);
+      if (!md) return null;
+      const [month, day] =
+        field.options?.date_format === 'DD/MM'
+          ? [Number(md[2]), Number(md[1])]
+          : [Number(md[1]), Number(md[2])];
+      return validDate(2000, month, day) ? { kind: 'month-day', month, day } : null;
+    }
+    case 'address':
+      return null; // arrives as nested parts, not one value: not read back
+    default:
+      return { kind: 'text', value: text };
+  }
+};
+
+/** Every reported value of a known field, read back; unknown tags and unreadable values are left out. */
+export const readMergeFields = (
+  fields: MergeFieldSpec[],
+  values: Record<string, string>
+): Record<string, PlatformValue> => {
+  const byTag = new Map(fields.map((field) => [field.tag, field]));
+  const out: Record<string, PlatformValue> = {};
+  for (const [tag, raw] of Object.entries(values)) {
+    const field = byTag.get(tag);
+    const value = field ? readMergeValue(field, raw) : null;
+    if (value) out[tag] = value;
+  }
+  return out;
 };

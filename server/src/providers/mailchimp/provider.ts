@@ -12,7 +12,7 @@ import { bulkUpsert } from './bulk-upsert';
 import { mailchimpError } from './errors';
 import { mailchimpSegments } from './segments';
 import { mailchimpCampaigns } from './campaigns';
-import { mergeTypeFor, prepareMergeFields, type MergeValue } from './merge-fields';
+import { mergeTypeFor, prepareMergeFields, readMergeFields, type MergeValue } from './merge-fields';
 import { chunk, paginate } from './paging';
 import { subscriberHash } from './subscriber-hash';
 import type { MergeField } from './types';
@@ -143,6 +143,7 @@ export const createMailchimpProvider = (
       );
     },
     prepareFields: (fields, values) => prepareMergeFields(fields, values),
+    readFields: (fields, values) => readMergeFields(fields, values),
     suggestFieldType: mergeTypeFor,
     async upsertContacts(audienceId, contacts, onProgress) {
       return bulkUpsert(

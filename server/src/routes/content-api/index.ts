@@ -22,5 +22,19 @@ export default {
       handler: 'webhooks.receive',
       config: { auth: false, policies: [] },
     },
+    // The site's own preference form: public, rate-limited per IP, never says whether an
+    // address is known; unsubscribe is authenticated by the signed token.
+    {
+      method: 'POST',
+      path: '/preferences/subscribe',
+      handler: 'preferenceForm.subscribe',
+      config: { auth: false, policies: [] },
+    },
+    {
+      method: 'POST',
+      path: '/preferences/unsubscribe',
+      handler: 'preferenceForm.unsubscribe',
+      config: { auth: false, policies: [] },
+    },
   ],
 };

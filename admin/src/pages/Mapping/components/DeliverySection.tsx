@@ -4,6 +4,7 @@ import type { ChangeEvent } from 'react';
 import type { ProfileInput, SyncSource } from '../../../api/sync';
 import { useT } from '../../../utils/useT';
 import type { ProfileForm } from '../useProfileForm';
+import { ConsentLoopFields } from './ConsentLoopFields';
 import { StaticTagsInput } from './StaticTagsInput';
 
 /** SingleSelect values cannot be null: this one stands for "no tag attribute". */
@@ -17,7 +18,7 @@ interface Props {
   disabled: boolean;
 }
 
-/** Tags, double opt-in, the welcome tag, what a deletion does, and the on/off switch. */
+/** Tags, double opt-in, the welcome tag, deletion and erasure, flow-back, and the on/off switch. */
 export const DeliverySection = ({ profile, source, disabled }: Props) => {
   const t = useT();
   const { form, errors, set } = profile;
@@ -125,6 +126,7 @@ export const DeliverySection = ({ profile, source, disabled }: Props) => {
           <Field.Error />
         </Field.Root>
       </Grid.Item>
+      <ConsentLoopFields profile={profile} disabled={disabled} />
       <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
         <ToggleField
           name="enabled"

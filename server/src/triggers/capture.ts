@@ -13,6 +13,12 @@ export interface CaptureContext {
 
 type Next = () => Promise<unknown>;
 
+/**
+ * Points need not be instant: the job waits a second so that it runs after the editor's burst
+ * of saves instead of competing with them for the database (SQLite has one connection).
+ */
+const CAPTURE_DELAY_MS = 1000;
+
 /** Loose equality across the shapes a value takes on its way (form string, number, boolean). */
 export const sameValue = (a: unknown, b: unknown) =>
   a === b ||
@@ -80,7 +86,9 @@ export const createCaptureMiddleware =
           eventId: randomUUID(),
           at: new Date().toISOString(),
         };
-        await getService(strapi, 'jobs').enqueue(CAPTURE_JOB, payload);
+        await getService(strapi, 'jobs').enqueue(CAPTURE_JOB, payload, {
+          delayMs: CAPTURE_DELAY_MS,
+        });
       }
       return result;
     });

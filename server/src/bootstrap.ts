@@ -5,6 +5,8 @@ import { ensureWebhookEventIndexes } from './consent/indexes';
 import { registerSyncJobs } from './sync/jobs';
 import { registerSegmentJobs } from './segments/jobs';
 import { registerCampaignJobs } from './campaigns/jobs';
+import { enqueueRuleCheck, registerTriggerJobs } from './triggers/jobs';
+import { ensureTriggerIndexes } from './triggers/indexes';
 import { ensureSegmentMemberIndexes } from './segments/member-store';
 import { getService } from './utils/get-service';
 
@@ -19,13 +21,16 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   registerConsentJobs(strapi);
   registerSegmentJobs(strapi);
   registerCampaignJobs(strapi);
+  registerTriggerJobs(strapi);
   await ensureWebhookEventIndexes(strapi);
   await ensureSegmentMemberIndexes(strapi);
+  await ensureTriggerIndexes(strapi);
   // Indexes, workers and cron tasks; handlers registered by features before this point.
   await getService(strapi, 'jobs').start();
   // The public URL may have changed since the webhooks were registered: repair through a job,
   // delayed because the platform validates the URL with a GET, and this server is not listening yet.
   await getService(strapi, 'webhooks').repairAfterBoot({ delayMs: 30_000 });
+  await enqueueRuleCheck(strapi);
 };
 
 export default bootstrap;

@@ -60,6 +60,16 @@ export const ACTIONS = {
     displayName: 'Send, schedule, unschedule and cancel campaigns',
     subCategory: 'campaigns',
   },
+  'triggers.read': {
+    uid: 'triggers.read',
+    displayName: "Read point rules, thresholds and contacts' points",
+    subCategory: 'triggers',
+  },
+  'triggers.manage': {
+    uid: 'triggers.manage',
+    displayName: 'Create, change and delete point rules and thresholds; adjust points',
+    subCategory: 'triggers',
+  },
 } as const;
 
 export type ActionKey = keyof typeof ACTIONS;

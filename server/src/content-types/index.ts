@@ -9,6 +9,10 @@ import segment from './segment';
 import segmentMember from './segment-member';
 import campaign from './campaign';
 import campaignSnapshot from './campaign-snapshot';
+import trigger from './trigger';
+import triggerThreshold from './trigger-threshold';
+import pointEvent from './point-event';
+import thresholdFiring from './threshold-firing';
 
 export default {
   connection,
@@ -22,4 +26,8 @@ export default {
   'segment-member': segmentMember,
   campaign,
   'campaign-snapshot': campaignSnapshot,
+  trigger,
+  'trigger-threshold': triggerThreshold,
+  'point-event': pointEvent,
+  'threshold-firing': thresholdFiring,
 };

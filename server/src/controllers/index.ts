@@ -9,6 +9,7 @@ import preferences from './preferences';
 import segments from './segments';
 import campaigns from './campaigns';
 import preferenceForm from './preference-form';
+import triggers from './triggers';
 
 export default {
   jobs,
@@ -22,4 +23,5 @@ export default {
   segments,
   campaigns,
   preferenceForm,
+  triggers,
 };

@@ -13,6 +13,7 @@ import preferences from './preferences';
 import segments from './segments';
 import campaigns from './campaigns';
 import preferenceForm from './preference-form';
+import triggers from './triggers';
 
 export default {
   jobs,
@@ -30,4 +31,5 @@ export default {
   segments,
   campaigns,
   preferenceForm,
+  triggers,
 };

@@ -6,6 +6,7 @@ import consentRoutes from './consent';
 import preferenceRoutes from './preferences';
 import segmentRoutes from './segments';
 import campaignRoutes from './campaigns';
+import triggerRoutes from './triggers';
 
 export default {
   type: 'admin',
@@ -23,5 +24,6 @@ export default {
     ...jobRoutes,
     ...segmentRoutes,
     ...campaignRoutes,
+    ...triggerRoutes,
   ],
 };

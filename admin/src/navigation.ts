@@ -24,4 +24,10 @@ export const NAVIGATION: NavigationEntry[] = [
     defaultMessage: 'Activity',
     permissions: PERMISSIONS.jobsRead,
   },
+  {
+    to: 'triggers',
+    id: 'nav.triggers',
+    defaultMessage: 'Triggers',
+    permissions: PERMISSIONS.triggersRead,
+  },
 ];

@@ -7,4 +7,6 @@ export const PERMISSIONS = {
   mappingManage: [{ action: 'plugin::email-marketing.mapping.manage', subject: null }],
   jobsRead: [{ action: 'plugin::email-marketing.jobs.read', subject: null }],
   jobsManage: [{ action: 'plugin::email-marketing.jobs.manage', subject: null }],
+  triggersRead: [{ action: 'plugin::email-marketing.triggers.read', subject: null }],
+  triggersManage: [{ action: 'plugin::email-marketing.triggers.manage', subject: null }],
 };

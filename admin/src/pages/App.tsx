@@ -5,6 +5,7 @@ import { PERMISSIONS } from '../permissions';
 import { ActivityPage } from './Activity/ActivityPage';
 import { DashboardPage } from './Dashboard/DashboardPage';
 import { MappingPage } from './Mapping/MappingPage';
+import { TriggersPage } from './Triggers/TriggersPage';
 
 const App = () => (
   <Page.Protect permissions={PERMISSIONS.read}>
@@ -13,6 +14,7 @@ const App = () => (
         <Route index element={<DashboardPage />} />
         <Route path="activity" element={<ActivityPage />} />
         <Route path="mapping/*" element={<MappingPage />} />
+        <Route path="triggers/*" element={<TriggersPage />} />
         <Route path="*" element={<Page.Error />} />
       </Routes>
     </Layouts.Root>

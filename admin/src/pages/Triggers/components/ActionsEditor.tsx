@@ -42,7 +42,7 @@ export const ActionsEditor = ({ rows, segments, errors, onChange }: Props) => {
         return (
           <Flex key={index} gap={2} alignItems="flex-end" data-testid={`action-row-${index}`}>
             <Box flex="1">
-              <Field.Root name={`actions.${index}.type`} error={errors[`actions.${index}`]}>
+              <Field.Root name={`actions.${index}.type`} error={errors[`actions.${index}.type`]}>
                 <Field.Label>
                   {t('triggers.threshold.action', 'Action {number}', { number })}
                 </Field.Label>

@@ -23,7 +23,7 @@ export const EventFields = ({ form, options, errors, onChange }: Props) => {
   const field = options?.fields.find((f) => f.name === form.field);
   return (
     <Flex direction="column" alignItems="stretch" gap={4}>
-      <Field.Root name="eventType" error={errors.event} required>
+      <Field.Root name="eventType" error={errors['event.type']} required>
         <Field.Label>{t('triggers.rule.event', 'When')}</Field.Label>
         <SingleSelect
           value={form.type}

@@ -122,7 +122,7 @@ export const RuleEditorModal = ({ rule, profileId, options, onClose, onSaved }: 
             </Field.Root>
             {form.limited ? (
               <Flex gap={4} alignItems="flex-start">
-                <Field.Root name="limitCount" error={errors.limit ?? errors['limit.count']}>
+                <Field.Root name="limitCount" error={errors['limit.count'] ?? errors['limit.per']}>
                   <Field.Label>{t('triggers.rule.limitCount', 'At most (times)')}</Field.Label>
                   <NumberInput
                     name="limitCount"

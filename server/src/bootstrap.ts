@@ -4,6 +4,8 @@ import { registerConsentJobs } from './consent/jobs';
 import { ensureWebhookEventIndexes } from './consent/indexes';
 import { registerSyncJobs } from './sync/jobs';
 import { registerSegmentJobs } from './segments/jobs';
+import { enqueueRuleCheck, registerTriggerJobs } from './triggers/jobs';
+import { ensureTriggerIndexes } from './triggers/indexes';
 import { ensureSegmentMemberIndexes } from './segments/member-store';
 import { getService } from './utils/get-service';
 
@@ -17,10 +19,13 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   registerSyncJobs(strapi);
   registerConsentJobs(strapi);
   registerSegmentJobs(strapi);
+  registerTriggerJobs(strapi);
   await ensureWebhookEventIndexes(strapi);
   await ensureSegmentMemberIndexes(strapi);
+  await ensureTriggerIndexes(strapi);
   // Indexes, workers and cron tasks; handlers registered by features before this point.
   await getService(strapi, 'jobs').start();
+  await enqueueRuleCheck(strapi);
 };
 
 export default bootstrap;

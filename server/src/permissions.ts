@@ -35,6 +35,16 @@ export const ACTIONS = {
     displayName: 'Create, change, delete and sync segments',
     subCategory: 'segments',
   },
+  'triggers.read': {
+    uid: 'triggers.read',
+    displayName: "Read point rules, thresholds and contacts' points",
+    subCategory: 'triggers',
+  },
+  'triggers.manage': {
+    uid: 'triggers.manage',
+    displayName: 'Create, change and delete point rules and thresholds; adjust points',
+    subCategory: 'triggers',
+  },
 } as const;
 
 export type ActionKey = keyof typeof ACTIONS;

@@ -13,6 +13,11 @@ const register = ({ strapi }: { strapi: Core.Strapi }) => {
       return result;
     });
   });
+  // Point rules: a save that could match an active rule enqueues one capture job with it.
+  strapi.documents.use(
+    (context, next) =>
+      getService(strapi, 'triggers').capture(context as never, next) as ReturnType<typeof next>
+  );
 };
 
 export default register;

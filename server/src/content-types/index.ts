@@ -7,6 +7,10 @@ import syncProfile from './sync-profile';
 import webhookEvent from './webhook-event';
 import segment from './segment';
 import segmentMember from './segment-member';
+import trigger from './trigger';
+import triggerThreshold from './trigger-threshold';
+import pointEvent from './point-event';
+import thresholdFiring from './threshold-firing';
 
 export default {
   connection,
@@ -18,4 +22,8 @@ export default {
   'webhook-event': webhookEvent,
   segment,
   'segment-member': segmentMember,
+  trigger,
+  'trigger-threshold': triggerThreshold,
+  'point-event': pointEvent,
+  'threshold-firing': thresholdFiring,
 };

@@ -6,6 +6,7 @@ import sync from './sync';
 import webhooks from './webhooks';
 import consent from './consent';
 import segments from './segments';
+import triggers from './triggers';
 
 export default {
   jobs,
@@ -16,4 +17,5 @@ export default {
   webhooks,
   consent,
   segments,
+  triggers,
 };

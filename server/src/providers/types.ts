@@ -151,6 +151,84 @@ export interface ProviderSegments {
   listMembers(audienceId: string, id: string): AsyncGenerator<string>;
 }
 
+/** A campaign's state on the platform, in the plugin's vocabulary. */
+export type RemoteCampaignStatus =
+  | 'draft'
+  | 'scheduled'
+  | 'sending'
+  | 'sent'
+  | 'paused'
+  | 'cancelled';
+
+/** What the plugin sets on a platform campaign (everything but the content). */
+export interface RemoteCampaignDraft {
+  audienceId: string;
+  /** A platform segment (static segment or tag) to narrow the audience to; null for all. */
+  segmentId: string | null;
+  title: string;
+  subject: string;
+  previewText: string | null;
+  fromName: string;
+  replyTo: string;
+}
+
+export interface RemoteCampaign extends RemoteCampaignDraft {
+  id: string;
+  status: RemoteCampaignStatus;
+  /** Who it goes (or went) to: the subscribed members of the audience or segment. */
+  recipientCount: number;
+  emailsSent: number;
+  /** When it was sent, or when it is scheduled to be; null for drafts. */
+  sendTime: string | null;
+  createdAt: string;
+}
+
+/** A report's raw counts (the inputs of CampaignMetrics), and the hourly breakdown when there is one. */
+export interface CampaignReportNumbers {
+  emailsSent: number;
+  hardBounces: number;
+  softBounces: number;
+  opens: number;
+  uniqueOpens: number;
+  clicks: number;
+  uniqueClicks: number;
+  unsubscribes: number;
+  spamComplaints: number;
+  /** Per hour after the send: the opens and clicks that happened in that hour. */
+  timeseries: Array<{ at: string; emailsSent: number; uniqueOpens: number; uniqueClicks: number }>;
+}
+
+/** One person's open or click of a campaign (for point triggers). */
+export interface CampaignActivity {
+  email: string;
+  action: 'open' | 'click';
+  at: string;
+}
+
+/** Regular email campaigns on the platform. */
+export interface ProviderCampaigns {
+  /** Most addresses one test send takes (Mailchimp: 5 per test). */
+  readonly maxTestRecipients: number;
+  create(draft: RemoteCampaignDraft): Promise<RemoteCampaign>;
+  update(id: string, draft: RemoteCampaignDraft): Promise<RemoteCampaign>;
+  setContent(id: string, html: string): Promise<void>;
+  /** Deletes a campaign that has not been sent; an absent one is fine. */
+  delete(id: string): Promise<void>;
+  /** null when the platform no longer has it. */
+  get(id: string): Promise<RemoteCampaign | null>;
+  sendTest(id: string, emails: string[]): Promise<void>;
+  send(id: string): Promise<void>;
+  /** `at` must suit the platform (Mailchimp: a quarter hour, in the future). */
+  schedule(id: string, at: Date): Promise<void>;
+  unschedule(id: string): Promise<void>;
+  /** Stops a campaign that is sending. */
+  cancel(id: string): Promise<void>;
+  /** null while there is no report (not sent yet). */
+  report(id: string): Promise<CampaignReportNumbers | null>;
+  /** Every open and click by a member, page by page. */
+  listActivity(id: string): AsyncGenerator<CampaignActivity>;
+}
+
 /** The result of checking a credential's shape before any call. */
 export type CredentialCheck = { ok: true } | { ok: false; reason: string };
 
@@ -205,6 +283,9 @@ export interface EmailMarketingProvider {
 
   // ---- segments ------------------------------------------------------------------------------
   readonly segments: ProviderSegments;
+
+  // ---- campaigns -----------------------------------------------------------------------------
+  readonly campaigns: ProviderCampaigns;
 }
 
 export interface ProviderSettings {

@@ -31,6 +31,8 @@ export interface SegmentRow {
   lastSyncedAt: string | null;
   lastError: string | null;
   lastSync: SegmentSyncResult | null;
+  /** Contacts a point threshold added (documentId → address): kept by the diff sync. */
+  manualMembers?: Record<string, string> | null;
   createdAt: string;
   updatedAt: string;
 }

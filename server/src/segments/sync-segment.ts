@@ -7,6 +7,7 @@ import { getService } from '../utils/get-service';
 import { compileFor, eligibleContacts, onAudience } from './evaluate';
 import { memberStore, type SegmentMemberRow } from './member-store';
 import { segmentRows, type SegmentRow } from './rows';
+import { stateStore, SUPPRESSED } from '../sync/state-store';
 
 const SYSTEM = { type: 'system' as const, name: 'segment sync' };
 
@@ -73,6 +74,24 @@ const recreate = async (strapi: Core.Strapi, row: SegmentRow, target: Target) =>
     remoteAudienceId: target.audienceId,
     remoteConnectionId: target.connectionId,
   });
+};
+
+/**
+ * Contacts a point threshold put in the segment stay in it although its filters do not select
+ * them, unless their address is suppressed since (unsubscribed, cleaned, erased).
+ */
+const addManualMembers = async (
+  strapi: Core.Strapi,
+  row: SegmentRow,
+  desired: Map<string, string>
+) => {
+  const manual = Object.entries(row.manualMembers ?? {}).filter(([id]) => !desired.has(id));
+  if (manual.length === 0) return;
+  const preferences = await stateStore(strapi).preferences(manual.map(([, email]) => email));
+  for (const [documentId, email] of manual) {
+    const preference = preferences.get(email.toLowerCase());
+    if (!preference || !SUPPRESSED.has(preference.status)) desired.set(documentId, email);
+  }
 };
 
 interface Diff {
@@ -160,6 +179,7 @@ export const syncSegment = async (
       for (const [documentId, email] of members) desired.set(documentId, email);
       skippedNotOnAudience += skipped;
     }
+    await addManualMembers(strapi, row, desired);
 
     row = await ensureRemote(strapi, row, target);
     let sent;

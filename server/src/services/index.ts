@@ -10,6 +10,7 @@ import syncProfiles from './sync-profiles';
 import webhooks from './webhooks';
 import consent from './consent';
 import segments from './segments';
+import triggers from './triggers';
 
 export default {
   jobs,
@@ -24,4 +25,5 @@ export default {
   webhooks,
   consent,
   segments,
+  triggers,
 };

@@ -118,7 +118,8 @@ export const updateCampaign: Handler = (ctx) => {
     settings?: Record<string, unknown>;
     tracking?: Record<string, unknown>;
   };
-  if (body.recipients) c.recipients = { ...c.recipients, ...body.recipients };
+  // The recipients object is replaced as a whole: leaving out segment_opts targets the whole list.
+  if (body.recipients) c.recipients = { ...body.recipients };
   if (body.settings) c.settings = { ...c.settings, ...body.settings };
   if (body.tracking) c.tracking = { ...c.tracking, ...body.tracking };
   return ok(view(ctx.account, c));

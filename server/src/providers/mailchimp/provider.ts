@@ -11,6 +11,7 @@ import { DEFAULT_API_ROOT, MailchimpClient } from './client';
 import { bulkUpsert } from './bulk-upsert';
 import { mailchimpError } from './errors';
 import { mailchimpSegments } from './segments';
+import { mailchimpCampaigns } from './campaigns';
 import { mergeTypeFor, prepareMergeFields, type MergeValue } from './merge-fields';
 import { chunk, paginate } from './paging';
 import { subscriberHash } from './subscriber-hash';
@@ -66,6 +67,7 @@ export const createMailchimpProvider = (
   return {
     name: 'mailchimp',
     segments: mailchimpSegments(client),
+    campaigns: mailchimpCampaigns(client),
     async verify() {
       // Ping first: cheap, and the answer to "is this key valid at all".
       try {

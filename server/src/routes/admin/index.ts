@@ -4,6 +4,7 @@ import jobRoutes from './jobs';
 import syncRoutes from './sync';
 import consentRoutes from './consent';
 import segmentRoutes from './segments';
+import triggerRoutes from './triggers';
 
 export default {
   type: 'admin',
@@ -19,5 +20,6 @@ export default {
     ...consentRoutes,
     ...jobRoutes,
     ...segmentRoutes,
+    ...triggerRoutes,
   ],
 };

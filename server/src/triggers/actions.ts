@@ -1,0 +1,153 @@
+import type { Core } from '@strapi/strapi';
+import { PermanentJobError } from '../jobs/outcome';
+import { PUSH_JOB, pushDedupeKey } from '../sync/jobs';
+import { hasConsent } from '../sync/consent';
+import { cachedRuntime, findEntries, type ProfileRuntime } from '../sync/profile-runtime';
+import { stateStore, SUPPRESSED, type ContactStateRow } from '../sync/state-store';
+import { segmentRows } from '../segments/rows';
+import type { ThresholdAction } from '../types/triggers';
+import { getService } from '../utils/get-service';
+import { actionLabel } from './input';
+import { FIRING_UID, STATE_UID, triggerRows, type FiringRow, type ThresholdRow } from './rows';
+
+const SYSTEM = { type: 'system' as const, name: 'point triggers' };
+export const VIP_TAG = 'VIP';
+
+interface Target {
+  firing: FiringRow;
+  threshold: ThresholdRow;
+  runtime: ProfileRuntime | null;
+  state: ContactStateRow | undefined;
+  email: string | null;
+}
+
+/** What one action did, for the audit log (each action is idempotent: a retry repeats it safely). */
+type Done = { done: string } | { skipped: string };
+
+const runAction = async (
+  strapi: Core.Strapi,
+  t: Target,
+  action: ThresholdAction
+): Promise<Done> => {
+  const { firing, runtime, email } = t;
+  const profileId = firing.profileId;
+  const documentId = firing.contactDocumentId;
+  const needPlatform = () => {
+    if (!runtime) throw new PermanentJobError('The sync profile of this threshold was deleted.');
+    return runtime;
+  };
+  switch (action.type) {
+    case 'push':
+      await getService(strapi, 'jobs').enqueue(
+        PUSH_JOB,
+        { profileId, documentId },
+        { dedupeKey: pushDedupeKey(profileId, documentId) }
+      );
+      return { done: 'push enqueued' };
+    case 'addTags':
+    case 'removeTags': {
+      if (!email) return { skipped: 'the contact is not on the audience yet' };
+      const { provider, audienceId } = needPlatform();
+      for (const tag of action.tags)
+        await provider.tagContacts(audienceId, tag, {
+          [action.type === 'addTags' ? 'add' : 'remove']: [email],
+        });
+      return { done: actionLabel(action) };
+    }
+    case 'markVip': {
+      await strapi.db
+        .query(STATE_UID)
+        .updateMany({ where: { profileId, sourceDocumentId: documentId }, data: { vip: true } });
+      if (email) {
+        const { provider, audienceId } = needPlatform();
+        await provider.tagContacts(audienceId, VIP_TAG, { add: [email] });
+      }
+      return { done: email ? `VIP, tagged ${VIP_TAG}` : 'VIP (not on the audience yet: no tag)' };
+    }
+    case 'addToSegment': {
+      const segment = await segmentRows(strapi).find(action.segmentId);
+      if (!segment) return { skipped: `segment #${action.segmentId} no longer exists` };
+      if (!email) return { skipped: 'the contact is not on the audience yet' };
+      if (await suppressed(strapi, email)) return { skipped: 'the address is suppressed' };
+      // Recorded on the segment so its diff sync keeps the contact; the sync adds it remotely.
+      await segmentRows(strapi).update(segment.id, {
+        manualMembers: { ...(segment.manualMembers ?? {}), [documentId]: email },
+      });
+      await getService(strapi, 'segments').enqueueSync(segment.id, 'member-change');
+      return { done: `added to segment "${segment.name}"` };
+    }
+    case 'startDoubleOptIn':
+      return startDoubleOptIn(strapi, t, needPlatform());
+  }
+};
+
+const suppressed = async (strapi: Core.Strapi, email: string) => {
+  const preference = await stateStore(strapi).preference(email);
+  return preference ? SUPPRESSED.has(preference.status) : false;
+};
+
+/**
+ * Asks the contact to confirm by email: only with consent in Strapi, never for an address
+ * that unsubscribed, was cleaned or erased, and not again for one already subscribed or pending.
+ */
+const startDoubleOptIn = async (
+  strapi: Core.Strapi,
+  t: Target,
+  runtime: ProfileRuntime
+): Promise<Done> => {
+  const { profile, provider, audienceId } = runtime;
+  const [entry] = await findEntries(strapi, runtime, { documentId: t.firing.contactDocumentId }, 1);
+  const email = entry?.[profile.emailField];
+  if (!entry || typeof email !== 'string' || !email)
+    return { skipped: 'the contact has no address' };
+  if (!hasConsent(profile.consentRule, profile.consentField ? entry[profile.consentField] : null))
+    return { skipped: 'no marketing consent' };
+  const preference = await stateStore(strapi).preference(email);
+  if (preference && SUPPRESSED.has(preference.status))
+    return { skipped: `suppressed (${preference.status})` };
+  const remote = t.state?.remoteStatus ?? preference?.status;
+  if (remote === 'subscribed' || remote === 'pending') return { skipped: `already ${remote}` };
+  if (!t.state?.remoteStatus)
+    await provider.upsertContacts(audienceId, [{ email, statusIfNew: 'pending', fields: {} }]);
+  else await provider.setContactStatus(audienceId, email, 'pending');
+  await stateStore(strapi).setPreference(email, 'pending', {
+    source: 'points threshold',
+    confirmationSentAt: new Date().toISOString(),
+  });
+  return { done: 'double opt-in started' };
+};
+
+/** Runs a firing's actions (points.fire): each audited; a platform error retries the job. */
+export const runFiring = async (strapi: Core.Strapi, firingId: number) => {
+  const firing = (await strapi.db
+    .query(FIRING_UID)
+    .findOne({ where: { id: firingId } })) as FiringRow | null;
+  if (!firing) return { skipped: 'firing deleted' };
+  const threshold = await triggerRows(strapi).threshold(firing.thresholdId);
+  if (!threshold) return { skipped: 'threshold deleted' };
+  const profile = await getService(strapi, 'syncProfiles').findStored(firing.profileId);
+  const runtime = profile ? await cachedRuntime(strapi, profile) : null;
+  const state = (await stateStore(strapi).states(firing.profileId, [firing.contactDocumentId])).get(
+    firing.contactDocumentId
+  );
+  const target: Target = { firing, threshold, runtime, state, email: state?.email ?? null };
+  const results: Record<string, Done> = {};
+  for (const action of threshold.actions) {
+    const result = await runAction(strapi, target, action);
+    results[actionLabel(action)] = result;
+    await getService(strapi, 'audit').record(SYSTEM, {
+      action: 'points.threshold-action',
+      subjectType: 'trigger-threshold',
+      subjectId: threshold.id,
+      email: target.email ?? undefined,
+      after: {
+        threshold: threshold.name,
+        contact: firing.contactDocumentId,
+        profileId: firing.profileId,
+        action: actionLabel(action),
+        ...result,
+      },
+    });
+  }
+  return results;
+};

@@ -1,0 +1,47 @@
+import type { Core } from '@strapi/strapi';
+import { getService } from '../utils/get-service';
+import { runFiring } from './actions';
+import { processCampaignActivity } from './campaign-activity';
+import {
+  CAMPAIGN_ACTIVITY_JOB,
+  CAPTURE_JOB,
+  CHECK_RULES_JOB,
+  FIRE_JOB,
+  RECALCULATE_JOB,
+  type CampaignActivityPayload,
+  type CapturePayload,
+  type FirePayload,
+  type RecalculatePayload,
+} from './job-types';
+import { processCapture, usableRule } from './process-capture';
+import { triggerRows } from './rows';
+import { recalculate } from './recalculate';
+
+/** Job handlers of point triggers. */
+export const registerTriggerJobs = (strapi: Core.Strapi) => {
+  const jobs = getService(strapi, 'jobs');
+  jobs.registerHandler<CapturePayload>(CAPTURE_JOB, (payload) => processCapture(strapi, payload));
+  jobs.registerHandler<FirePayload>(FIRE_JOB, ({ firingId }) => runFiring(strapi, firingId));
+  jobs.registerHandler<CampaignActivityPayload>(CAMPAIGN_ACTIVITY_JOB, (payload) =>
+    processCampaignActivity(strapi, payload)
+  );
+  jobs.registerHandler<RecalculatePayload>(RECALCULATE_JOB, (payload) =>
+    recalculate(strapi, payload)
+  );
+  // At boot: a content type or field removed since (a schema change means a restart) pauses
+  // the rules that used it now, not at their next event.
+  jobs.registerHandler(CHECK_RULES_JOB, async () => {
+    const profiles = new Map();
+    let paused = 0;
+    for (const rule of await triggerRows(strapi).rules({ paused: { $ne: true } }))
+      if (!(await usableRule(strapi, rule, profiles))) paused++;
+    return { paused };
+  });
+};
+
+export const enqueueRuleCheck = (strapi: Core.Strapi) =>
+  getService(strapi, 'jobs').enqueue(
+    CHECK_RULES_JOB,
+    {},
+    { dedupeKey: 'points:check-rules', transaction: 'none' }
+  );

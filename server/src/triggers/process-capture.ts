@@ -1,0 +1,164 @@
+import type { Core, UID } from '@strapi/strapi';
+import { labelFieldOf } from '../sync/sources';
+import type { StoredProfile } from '../sync/profile-runtime';
+import { getService } from '../utils/get-service';
+import { applyAward, type Award } from './award';
+import type { CapturePayload, ManualCapture, SaveCapture } from './job-types';
+import { limitOf, triggerRows, type RuleRow } from './rows';
+import { eventProblem, schemasOf } from './schema-check';
+import { evaluateThresholds, type ContactRef } from './thresholds-eval';
+
+const SYSTEM = { type: 'system' as const, name: 'point triggers' };
+
+/** A rule that cannot work any more is paused with its reason and audited; the job goes on. */
+export const pauseBroken = async (strapi: Core.Strapi, rule: RuleRow, reason: string) => {
+  await triggerRows(strapi).pauseRule(rule.id, reason);
+  await getService(strapi, 'audit').record(SYSTEM, {
+    action: 'points.rule-paused',
+    subjectType: 'trigger',
+    subjectId: rule.id,
+    before: { paused: false },
+    after: { name: rule.name, paused: true, pausedReason: reason },
+  });
+  getService(strapi, 'triggers').invalidate();
+  strapi.log.warn(`[email-marketing] point rule "${rule.name}" paused: ${reason}`);
+};
+
+/** The rule if it can run now; otherwise null (paused, deleted, or just paused as broken). */
+export const usableRule = async (
+  strapi: Core.Strapi,
+  rule: RuleRow | null,
+  profiles: Map<number, StoredProfile | null>
+): Promise<{ rule: RuleRow; profile: StoredProfile } | null> => {
+  if (!rule || rule.paused) return null;
+  if (!profiles.has(rule.profileId))
+    profiles.set(
+      rule.profileId,
+      await getService(strapi, 'syncProfiles').findStored(rule.profileId)
+    );
+  const profile = profiles.get(rule.profileId);
+  const problem = profile
+    ? eventProblem(schemasOf(strapi), profile.sourceUid, rule.event)
+    : `The sync profile ${rule.profileId} of this rule was deleted.`;
+  if (problem || !profile) {
+    await pauseBroken(strapi, rule, problem ?? 'The sync profile was deleted.');
+    return null;
+  }
+  return { rule, profile };
+};
+
+/** The contacts an entry's relation points at (every version of the entry, one level). */
+const relatedContacts = async (
+  uid: string,
+  documentId: string,
+  field: string,
+  strapi: Core.Strapi
+) => {
+  const versions = (await strapi.db.query(uid as UID.Schema).findMany({
+    where: { documentId },
+    populate: { [field]: { select: ['documentId'] } },
+  })) as Array<Record<string, unknown>>;
+  const ids = new Set<string>();
+  for (const version of versions) {
+    const related = version[field];
+    for (const item of Array.isArray(related) ? related : related ? [related] : [])
+      if (typeof (item as { documentId?: unknown }).documentId === 'string')
+        ids.add((item as { documentId: string }).documentId);
+  }
+  return { ids: [...ids], entry: versions[0] ?? null };
+};
+
+const describeEntry = (strapi: Core.Strapi, uid: string, entry: Record<string, unknown> | null) => {
+  const schema = schemasOf(strapi)[uid];
+  const name = schema?.info.displayName ?? uid;
+  const labelField = schema ? labelFieldOf(schemasOf(strapi) as never, uid) : undefined;
+  const label = (labelField && entry?.[labelField]) || entry?.reference || entry?.id;
+  return `${name} ${label !== undefined && label !== null ? `#${String(label)} ` : ''}created`;
+};
+
+const saveAwards = async (strapi: Core.Strapi, payload: SaveCapture): Promise<Award[]> => {
+  const awards: Award[] = [];
+  const profiles = new Map<number, StoredProfile | null>();
+  const at = new Date(payload.at);
+  for (const ruleId of payload.ruleIds) {
+    const usable = await usableRule(strapi, await triggerRows(strapi).rule(ruleId), profiles);
+    if (!usable) continue;
+    const { rule, profile } = usable;
+    const event = rule.event;
+    let contacts: string[] = [];
+    let cause = '';
+    let eventKey = `save:${payload.eventId}`;
+    if (
+      event.type === 'entry.created' &&
+      event.uid === payload.uid &&
+      payload.action === 'create'
+    ) {
+      const related = await relatedContacts(
+        payload.uid,
+        payload.documentId,
+        event.relationField,
+        strapi
+      );
+      contacts = related.ids;
+      cause = describeEntry(strapi, payload.uid, related.entry);
+      eventKey = `created:${payload.uid}:${payload.documentId}`;
+    } else if (profile.sourceUid === payload.uid && event.type === 'field.changed') {
+      contacts = [payload.documentId];
+      cause = `${event.field} changed to ${String(event.value)}`;
+    } else if (profile.sourceUid === payload.uid && event.type === 'contact.published') {
+      contacts = [payload.documentId];
+      cause = 'Contact published';
+    }
+    for (const documentId of contacts)
+      awards.push({
+        ruleId: rule.id,
+        limit: limitOf(rule),
+        profileId: rule.profileId,
+        documentId,
+        delta: rule.points,
+        cause,
+        key: `r${rule.id}|${eventKey}|p${rule.profileId}:${documentId}`,
+        at,
+      });
+  }
+  return awards;
+};
+
+const manualAward = async (strapi: Core.Strapi, payload: ManualCapture): Promise<Award> => {
+  // The profile's manual rule (if any) names these adjustments in the history.
+  const [rule] = (await triggerRows(strapi).rules({ profileId: payload.profileId })).filter(
+    (r) => r.event?.type === 'manual' && !r.paused
+  );
+  return {
+    ruleId: rule?.id ?? null,
+    limit: null,
+    profileId: payload.profileId,
+    documentId: payload.documentId,
+    delta: payload.delta,
+    cause: `Manual: ${payload.reason} (${payload.actorName})`,
+    key: `manual:${payload.eventId}`,
+    at: new Date(payload.at),
+  };
+};
+
+/** Applies awards one by one, then checks the touched contacts against their thresholds. */
+export const applyAwards = async (strapi: Core.Strapi, awards: Award[]) => {
+  const outcomes = { awarded: 0, duplicate: 0, limited: 0 };
+  const touched = new Map<string, ContactRef>();
+  for (const award of awards) {
+    outcomes[await applyAward(strapi, award)]++;
+    // Checked even for a duplicate: the attempt that awarded may have died before firing.
+    touched.set(`${award.profileId}:${award.documentId}`, award);
+  }
+  const { fired } = await evaluateThresholds(strapi, [...touched.values()]);
+  return { ...outcomes, fired };
+};
+
+/** points.capture: the save's rules resolved to contacts, awarded within limits, thresholds checked. */
+export const processCapture = async (strapi: Core.Strapi, payload: CapturePayload) =>
+  applyAwards(
+    strapi,
+    payload.action === 'manual'
+      ? [await manualAward(strapi, payload)]
+      : await saveAwards(strapi, payload)
+  );

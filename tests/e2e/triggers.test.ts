@@ -83,9 +83,12 @@ describe('admin: Email marketing › Triggers, and the content-manager Points pa
       /Contacts/
     );
 
-    // The rule: an order relating to the contact is created → +10.
+    // The rule: an order relating to the contact is created → +10. Saved without a content
+    // type first: the server's message shows on that input.
     await page.getByRole('button', { name: 'New rule' }).click();
     const ruleDialog = page.getByRole('dialog');
+    await ruleDialog.getByRole('button', { name: 'Save' }).click();
+    await ruleDialog.getByText('Choose the content type whose entries count.').first().waitFor();
     await ruleDialog.getByRole('textbox', { name: 'Name' }).fill('Order placed');
     await expect(ruleDialog.getByRole('combobox', { name: 'When' }).textContent()).resolves.toMatch(
       /An entry relating to the contact is created/
@@ -126,6 +129,12 @@ describe('admin: Email marketing › Triggers, and the content-manager Points pa
       /Hot lead.*≥ 30.*Add tags: hot-lead.*Push the contact now.*No/
     );
     await screenshot(page, 'triggers-page');
+
+    // Pause and resume: the state follows.
+    await ruleRow.getByRole('button', { name: 'Pause' }).click();
+    await ruleRow.getByText('Paused').waitFor();
+    await ruleRow.getByRole('button', { name: 'Resume' }).click();
+    await ruleRow.getByText('Active').waitFor();
 
     // Three orders for the contact, made in the content manager as an editor would.
     for (const n of [1, 2, 3]) {
@@ -184,5 +193,15 @@ describe('admin: Email marketing › Triggers, and the content-manager Points pa
     );
     await expect(history.getByTestId('points-history-item').count()).resolves.toBe(3);
     await screenshot(page, 'triggers-contact-history');
+
+    // A manual adjustment: −5 for a reason, applied through the outbox, kept in the history.
+    await history.getByRole('textbox', { name: 'Points (+/−)' }).fill('-5');
+    await history.getByRole('textbox', { name: 'Reason' }).fill('goodwill');
+    await history.getByRole('button', { name: 'Adjust' }).click();
+    await history.getByTestId('contact-points-total').filter({ hasText: '25' }).waitFor();
+    await expect(history.getByTestId('points-history-item').count()).resolves.toBe(4);
+    await expect(history.getByTestId('points-history-item').first().textContent()).resolves.toMatch(
+      /−5.*goodwill.*total 25/
+    );
   });
 });

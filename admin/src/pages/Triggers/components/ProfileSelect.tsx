@@ -1,4 +1,4 @@
-import { Field, SingleSelect, SingleSelectOption } from '@strapi/design-system';
+import { Box, Field, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import type { ProfileView } from '../../../api/sync';
 import { useT } from '../../../utils/useT';
 
@@ -12,18 +12,20 @@ interface Props {
 export const ProfileSelect = ({ profiles, value, onChange }: Props) => {
   const t = useT();
   return (
-    <Field.Root name="profile" style={{ minWidth: 280 }}>
-      <Field.Label>{t('triggers.profile', 'Profile')}</Field.Label>
-      <SingleSelect
-        value={value ?? undefined}
-        onChange={(next: string | number) => onChange(Number(next))}
-      >
-        {profiles.map((profile) => (
-          <SingleSelectOption key={profile.id} value={profile.id}>
-            {`${profile.name} (${profile.sourceUid})`}
-          </SingleSelectOption>
-        ))}
-      </SingleSelect>
-    </Field.Root>
+    <Box style={{ maxWidth: 480 }}>
+      <Field.Root name="profile">
+        <Field.Label>{t('triggers.profile', 'Profile')}</Field.Label>
+        <SingleSelect
+          value={value ?? undefined}
+          onChange={(next: string | number) => onChange(Number(next))}
+        >
+          {profiles.map((profile) => (
+            <SingleSelectOption key={profile.id} value={profile.id}>
+              {`${profile.name} (${profile.sourceUid})`}
+            </SingleSelectOption>
+          ))}
+        </SingleSelect>
+      </Field.Root>
+    </Box>
   );
 };

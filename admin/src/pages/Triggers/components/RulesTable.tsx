@@ -3,6 +3,7 @@ import {
   Button,
   EmptyStateLayout,
   Flex,
+  IconButton,
   Table,
   Tbody,
   Td,
@@ -11,6 +12,7 @@ import {
   Tr,
   Typography,
 } from '@strapi/design-system';
+import { Pencil, Trash } from '@strapi/icons';
 import type { PointRuleView, TriggerEventOptions } from '../../../api/triggers';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { useT } from '../../../utils/useT';
@@ -92,10 +94,14 @@ export const RulesTable = ({ rules, options, canManage, onEdit, onSetPaused, onD
             </Td>
             <Td>
               {canManage ? (
-                <Flex gap={2}>
-                  <Button size="S" variant="tertiary" onClick={() => onEdit(rule)}>
-                    {t('triggers.edit', 'Edit')}
-                  </Button>
+                <Flex gap={1}>
+                  <IconButton
+                    label={t('triggers.edit', 'Edit')}
+                    variant="ghost"
+                    onClick={() => onEdit(rule)}
+                  >
+                    <Pencil />
+                  </IconButton>
                   <Button
                     size="S"
                     variant="secondary"
@@ -105,9 +111,9 @@ export const RulesTable = ({ rules, options, canManage, onEdit, onSetPaused, onD
                   </Button>
                   <ConfirmDialog
                     trigger={
-                      <Button size="S" variant="danger-light">
-                        {t('triggers.delete', 'Delete')}
-                      </Button>
+                      <IconButton label={t('triggers.delete', 'Delete')} variant="ghost">
+                        <Trash />
+                      </IconButton>
                     }
                     title={t('triggers.rules.delete.title', 'Delete this rule?')}
                     body={t(

@@ -3,6 +3,7 @@ import {
   Button,
   EmptyStateLayout,
   Flex,
+  IconButton,
   Table,
   Tbody,
   Td,
@@ -11,6 +12,7 @@ import {
   Tr,
   Typography,
 } from '@strapi/design-system';
+import { Pencil, Trash } from '@strapi/icons';
 import type { SegmentOption, ThresholdView } from '../../../api/triggers';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { useT } from '../../../utils/useT';
@@ -96,10 +98,14 @@ export const ThresholdsTable = ({
             </Td>
             <Td>
               {canManage ? (
-                <Flex gap={2}>
-                  <Button size="S" variant="tertiary" onClick={() => onEdit(threshold)}>
-                    {t('triggers.edit', 'Edit')}
-                  </Button>
+                <Flex gap={1}>
+                  <IconButton
+                    label={t('triggers.edit', 'Edit')}
+                    variant="ghost"
+                    onClick={() => onEdit(threshold)}
+                  >
+                    <Pencil />
+                  </IconButton>
                   <Button
                     size="S"
                     variant="secondary"
@@ -111,9 +117,9 @@ export const ThresholdsTable = ({
                   </Button>
                   <ConfirmDialog
                     trigger={
-                      <Button size="S" variant="danger-light">
-                        {t('triggers.delete', 'Delete')}
-                      </Button>
+                      <IconButton label={t('triggers.delete', 'Delete')} variant="ghost">
+                        <Trash />
+                      </IconButton>
                     }
                     title={t('triggers.thresholds.delete.title', 'Delete this threshold?')}
                     body={t(

@@ -4,6 +4,7 @@ import { registerConsentJobs } from './consent/jobs';
 import { ensureWebhookEventIndexes } from './consent/indexes';
 import { registerSyncJobs } from './sync/jobs';
 import { registerSegmentJobs } from './segments/jobs';
+import { registerCampaignJobs } from './campaigns/jobs';
 import { enqueueRuleCheck, registerTriggerJobs } from './triggers/jobs';
 import { ensureTriggerIndexes } from './triggers/indexes';
 import { ensureSegmentMemberIndexes } from './segments/member-store';
@@ -19,6 +20,7 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   registerSyncJobs(strapi);
   registerConsentJobs(strapi);
   registerSegmentJobs(strapi);
+  registerCampaignJobs(strapi);
   registerTriggerJobs(strapi);
   await ensureWebhookEventIndexes(strapi);
   await ensureSegmentMemberIndexes(strapi);

@@ -35,6 +35,21 @@ export const ACTIONS = {
     displayName: 'Create, change, delete and sync segments',
     subCategory: 'segments',
   },
+  'campaigns.read': {
+    uid: 'campaigns.read',
+    displayName: 'Read campaigns, preview them and refresh their metrics',
+    subCategory: 'campaigns',
+  },
+  'campaigns.manage': {
+    uid: 'campaigns.manage',
+    displayName: 'Create, edit, delete and import campaigns; send tests',
+    subCategory: 'campaigns',
+  },
+  'campaigns.send': {
+    uid: 'campaigns.send',
+    displayName: 'Send, schedule, unschedule and cancel campaigns',
+    subCategory: 'campaigns',
+  },
   'triggers.read': {
     uid: 'triggers.read',
     displayName: "Read point rules, thresholds and contacts' points",

@@ -81,14 +81,14 @@ export const defaultConfig: PluginConfig = {
     'campaign-metrics': {
       cron: '30 7 * * *',
       enabled: true,
-      jobType: 'campaigns.metrics',
+      jobType: 'campaigns.refresh-all',
       payload: { scope: 'all' },
       feature: 'campaigns',
     },
     'campaign-metrics-active': {
       cron: '0 */6 * * *',
       enabled: true,
-      jobType: 'campaigns.metrics',
+      jobType: 'campaigns.refresh-all',
       payload: { scope: 'not-final' },
       feature: 'campaigns',
     },

@@ -7,6 +7,8 @@ import syncProfile from './sync-profile';
 import webhookEvent from './webhook-event';
 import segment from './segment';
 import segmentMember from './segment-member';
+import campaign from './campaign';
+import campaignSnapshot from './campaign-snapshot';
 import trigger from './trigger';
 import triggerThreshold from './trigger-threshold';
 import pointEvent from './point-event';
@@ -22,6 +24,8 @@ export default {
   'webhook-event': webhookEvent,
   segment,
   'segment-member': segmentMember,
+  campaign,
+  'campaign-snapshot': campaignSnapshot,
   trigger,
   'trigger-threshold': triggerThreshold,
   'point-event': pointEvent,

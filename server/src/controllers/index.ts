@@ -6,6 +6,7 @@ import sync from './sync';
 import webhooks from './webhooks';
 import consent from './consent';
 import segments from './segments';
+import campaigns from './campaigns';
 import triggers from './triggers';
 
 export default {
@@ -17,5 +18,6 @@ export default {
   webhooks,
   consent,
   segments,
+  campaigns,
   triggers,
 };

@@ -455,9 +455,10 @@ const connections = ({ strapi }: { strapi: Core.Strapi }) => {
       return { audiences, cachedAt, fromCache: false };
     },
 
-    /** For features: the provider of a connection, or of the default one. */
+    /** For features: the provider of a connection, or of the default one (`interactive`: an admin waits, fail fast). */
     async provider(
-      id?: number
+      id?: number,
+      { interactive = false }: { interactive?: boolean } = {}
     ): Promise<{ connection: ConnectionView; provider: EmailMarketingProvider }> {
       const row =
         id !== undefined
@@ -469,7 +470,7 @@ const connections = ({ strapi }: { strapi: Core.Strapi }) => {
         );
       return {
         connection: view(row),
-        provider: providerFor(row.provider, credentialsOf(row), false),
+        provider: providerFor(row.provider, credentialsOf(row), interactive),
       };
     },
   };

@@ -10,6 +10,7 @@ import syncProfiles from './sync-profiles';
 import webhooks from './webhooks';
 import consent from './consent';
 import segments from './segments';
+import campaigns from './campaigns';
 import triggers from './triggers';
 
 export default {
@@ -25,5 +26,6 @@ export default {
   webhooks,
   consent,
   segments,
+  campaigns,
   triggers,
 };

@@ -376,7 +376,6 @@ const triggers = ({ strapi }: { strapi: Core.Strapi }) => {
     enqueueCampaignActivity: (payload: CampaignActivityPayload) =>
       getService(strapi, 'jobs').enqueue(CAMPAIGN_ACTIVITY_JOB, payload, {
         dedupeKey: `points:campaign:${payload.connectionId ?? 0}:${payload.remoteId}`,
-        transaction: 'none',
       }),
 
     /** Points of a contact-state row (for other features). */

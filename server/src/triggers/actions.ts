@@ -16,7 +16,8 @@ export const VIP_TAG = 'VIP';
 interface Target {
   firing: FiringRow;
   threshold: ThresholdRow;
-  runtime: ProfileRuntime | null;
+  /** The platform, resolved on first use: a VIP flag or a push needs no connection. */
+  platform(): Promise<ProfileRuntime>;
   state: ContactStateRow | undefined;
   email: string | null;
 }
@@ -29,13 +30,10 @@ const runAction = async (
   t: Target,
   action: ThresholdAction
 ): Promise<Done> => {
-  const { firing, runtime, email } = t;
+  const { firing, email } = t;
   const profileId = firing.profileId;
   const documentId = firing.contactDocumentId;
-  const needPlatform = () => {
-    if (!runtime) throw new PermanentJobError('The sync profile of this threshold was deleted.');
-    return runtime;
-  };
+  const needPlatform = () => t.platform();
   switch (action.type) {
     case 'push':
       await getService(strapi, 'jobs').enqueue(
@@ -47,7 +45,7 @@ const runAction = async (
     case 'addTags':
     case 'removeTags': {
       if (!email) return { skipped: 'the contact is not on the audience yet' };
-      const { provider, audienceId } = needPlatform();
+      const { provider, audienceId } = await needPlatform();
       for (const tag of action.tags)
         await provider.tagContacts(audienceId, tag, {
           [action.type === 'addTags' ? 'add' : 'remove']: [email],
@@ -59,7 +57,7 @@ const runAction = async (
         .query(STATE_UID)
         .updateMany({ where: { profileId, sourceDocumentId: documentId }, data: { vip: true } });
       if (email) {
-        const { provider, audienceId } = needPlatform();
+        const { provider, audienceId } = await needPlatform();
         await provider.tagContacts(audienceId, VIP_TAG, { add: [email] });
       }
       return { done: email ? `VIP, tagged ${VIP_TAG}` : 'VIP (not on the audience yet: no tag)' };
@@ -77,7 +75,7 @@ const runAction = async (
       return { done: `added to segment "${segment.name}"` };
     }
     case 'startDoubleOptIn':
-      return startDoubleOptIn(strapi, t, needPlatform());
+      return startDoubleOptIn(strapi, t, await needPlatform());
   }
 };
 
@@ -126,11 +124,14 @@ export const runFiring = async (strapi: Core.Strapi, firingId: number) => {
   const threshold = await triggerRows(strapi).threshold(firing.thresholdId);
   if (!threshold) return { skipped: 'threshold deleted' };
   const profile = await getService(strapi, 'syncProfiles').findStored(firing.profileId);
-  const runtime = profile ? await cachedRuntime(strapi, profile) : null;
+  const platform = async () => {
+    if (!profile) throw new PermanentJobError('The sync profile of this threshold was deleted.');
+    return cachedRuntime(strapi, profile);
+  };
   const state = (await stateStore(strapi).states(firing.profileId, [firing.contactDocumentId])).get(
     firing.contactDocumentId
   );
-  const target: Target = { firing, threshold, runtime, state, email: state?.email ?? null };
+  const target: Target = { firing, threshold, platform, state, email: state?.email ?? null };
   const results: Record<string, Done> = {};
   for (const action of threshold.actions) {
     const result = await runAction(strapi, target, action);

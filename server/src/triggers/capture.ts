@@ -38,13 +38,18 @@ export const createCaptureMiddleware =
     const data = context.params?.data ?? {};
     const created = context.action === 'create' ? rules.created : [];
     const published = context.action === 'publish' ? rules.published : [];
+    // Fields this save sets to a value some rule waits for; others cannot match.
     const watched =
       context.action === 'create' || context.action === 'update'
-        ? [...rules.fields.keys()].filter((field) => field in data)
+        ? [...rules.fields.entries()]
+            .filter(
+              ([field, list]) => field in data && list.some((r) => sameValue(data[field], r.value))
+            )
+            .map(([field]) => field)
         : [];
     if (created.length + published.length + watched.length === 0) return next();
 
-    // The previous value is read only for a watched field this save sets.
+    // The previous value is read only then: a change TO the value counts, a re-save does not.
     const previous =
       context.action === 'update' && watched.length > 0 && context.params?.documentId
         ? ((await strapi.db.query(context.uid as UID.Schema).findOne({

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { afterCampaignRefresh, type AfterRefreshStep } from '../campaigns/after-refresh';
 import { getService } from '../utils/get-service';
 import { runFiring } from './actions';
 import { processCampaignActivity } from './campaign-activity';
@@ -17,7 +18,25 @@ import { processCapture, usableRule } from './process-capture';
 import { triggerRows } from './rows';
 import { recalculate } from './recalculate';
 
-/** Job handlers of point triggers. */
+/**
+ * After a campaign's metrics refresh: its opens and clicks become points, in a job (coalesced
+ * per campaign), and only when some active rule awards opens or clicks.
+ */
+const importCampaignActivity: AfterRefreshStep = async ({ strapi, campaign, metrics }) => {
+  if (!metrics || !campaign.remoteId) return;
+  const rules = await triggerRows(strapi).rules({ paused: { $ne: true } });
+  if (
+    !rules.some((r) => r.event?.type === 'campaign.opened' || r.event?.type === 'campaign.clicked')
+  )
+    return;
+  await getService(strapi, 'triggers').enqueueCampaignActivity({
+    remoteId: campaign.remoteId,
+    name: campaign.name,
+    connectionId: campaign.connectionId,
+  });
+};
+
+/** Job handlers of point triggers, and their step after each campaign refresh. */
 export const registerTriggerJobs = (strapi: Core.Strapi) => {
   const jobs = getService(strapi, 'jobs');
   jobs.registerHandler<CapturePayload>(CAPTURE_JOB, (payload) => processCapture(strapi, payload));
@@ -28,6 +47,7 @@ export const registerTriggerJobs = (strapi: Core.Strapi) => {
   jobs.registerHandler<RecalculatePayload>(RECALCULATE_JOB, (payload) =>
     recalculate(strapi, payload)
   );
+  afterCampaignRefresh.add(importCampaignActivity);
   // At boot: a content type or field removed since (a schema change means a restart) pauses
   // the rules that used it now, not at their next event.
   jobs.registerHandler(CHECK_RULES_JOB, async () => {

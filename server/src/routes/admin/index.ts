@@ -4,6 +4,7 @@ import jobRoutes from './jobs';
 import syncRoutes from './sync';
 import consentRoutes from './consent';
 import segmentRoutes from './segments';
+import campaignRoutes from './campaigns';
 import triggerRoutes from './triggers';
 
 export default {
@@ -20,6 +21,7 @@ export default {
     ...consentRoutes,
     ...jobRoutes,
     ...segmentRoutes,
+    ...campaignRoutes,
     ...triggerRoutes,
   ],
 };

@@ -2,6 +2,7 @@ import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { Initializer } from './components/Initializer';
 import { PluginIcon } from './components/PluginIcon';
+import { PointsPanel } from './pages/ContentManager/PointsPanel';
 import { SyncPanel } from './pages/ContentManager/SyncPanel';
 import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
@@ -49,7 +50,7 @@ const plugin: StrapiApp['appPlugins'][string] = {
     const contentManager = app.getPlugin('content-manager').apis as {
       addEditViewSidePanel(panels: PanelComponent[]): void;
     };
-    contentManager.addEditViewSidePanel([SyncPanel]);
+    contentManager.addEditViewSidePanel([SyncPanel, PointsPanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

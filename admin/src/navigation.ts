@@ -31,6 +31,12 @@ export const NAVIGATION: NavigationEntry[] = [
     permissions: PERMISSIONS.campaignsRead,
   },
   {
+    to: 'triggers',
+    id: 'nav.triggers',
+    defaultMessage: 'Triggers',
+    permissions: PERMISSIONS.triggersRead,
+  },
+  {
     to: 'activity',
     id: 'nav.activity',
     defaultMessage: 'Activity',

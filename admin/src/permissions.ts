@@ -15,4 +15,6 @@ export const PERMISSIONS = {
   campaignsRead: [{ action: 'plugin::email-marketing.campaigns.read', subject: null }],
   campaignsManage: [{ action: 'plugin::email-marketing.campaigns.manage', subject: null }],
   campaignsSend: [{ action: 'plugin::email-marketing.campaigns.send', subject: null }],
+  triggersRead: [{ action: 'plugin::email-marketing.triggers.read', subject: null }],
+  triggersManage: [{ action: 'plugin::email-marketing.triggers.manage', subject: null }],
 };

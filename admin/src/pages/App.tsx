@@ -9,6 +9,7 @@ import { DashboardPage } from './Dashboard/DashboardPage';
 import { MappingPage } from './Mapping/MappingPage';
 import { PreferencesPage } from './Preferences/PreferencesPage';
 import { SegmentsPage } from './Segments/SegmentsPage';
+import { TriggersPage } from './Triggers/TriggersPage';
 
 const App = () => (
   <Page.Protect permissions={PERMISSIONS.read}>
@@ -21,6 +22,7 @@ const App = () => (
         <Route path="audit" element={<AuditPage />} />
         <Route path="segments/*" element={<SegmentsPage />} />
         <Route path="campaigns/*" element={<CampaignsPage />} />
+        <Route path="triggers/*" element={<TriggersPage />} />
         <Route path="*" element={<Page.Error />} />
       </Routes>
     </Layouts.Root>

@@ -43,10 +43,11 @@ describe('Klaviyo simulator: transport rules', () => {
     axios.get(`${fx.sim.url}${path}`, { headers, validateStatus: () => true });
 
   it('answers 401 with a JSON:API error body without a valid Klaviyo-API-Key', async () => {
-    for (const headers of [
+    const attempts: Array<Record<string, string>> = [
       { revision: REVISION },
       { revision: REVISION, Authorization: 'Bearer x' },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const res = await call(headers);
       expect(res.status).toBe(401);
       expect(res.headers['content-type']).toMatch(/application\/vnd\.api\+json/);

@@ -225,6 +225,7 @@ export const parseKlaviyoWebhook = (): WebhookParseResult => ({ ok: false, reaso
 
 export const klaviyo: ProviderFactory = {
   name: 'klaviyo',
+  label: 'Klaviyo',
   checkApiKey: checkKlaviyoKey,
   create: (credentials, settings) => createKlaviyoProvider(credentials, settings),
   parseWebhook: parseKlaviyoWebhook,

@@ -313,6 +313,8 @@ export interface ProviderSettings {
 
 export interface ProviderFactory {
   readonly name: ProviderName;
+  /** The platform's name as people know it, for messages ("Mailchimp"). */
+  readonly label: string;
   /** Checks a pasted API key's shape, saying which part is wrong. */
   checkApiKey(apiKey: string): CredentialCheck;
   create(credentials: ProviderCredentials, settings: ProviderSettings): EmailMarketingProvider;

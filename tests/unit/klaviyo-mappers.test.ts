@@ -7,7 +7,11 @@ import {
   toReportNumbers,
   WindowLimiter,
 } from '../../server/src/providers/klaviyo';
-import { coerce, toProfileAttributes } from '../../server/src/providers/klaviyo/fields';
+import {
+  coerce,
+  readProperties,
+  toProfileAttributes,
+} from '../../server/src/providers/klaviyo/fields';
 import { parseFilter, matches } from '../simulator-klaviyo/filter';
 
 const list = { id: 'L1', doubleOptIn: false };
@@ -219,5 +223,30 @@ describe('Klaviyo simulator filters', () => {
   it('refuses fields and operators the endpoint does not allow', () => {
     expect(() => parseFilter('equals(name,"x")', allowed)).toThrow(/not a filterable field/);
     expect(() => parseFilter('greater-than(email,"x")', allowed)).toThrow(/not allowed/);
+  });
+});
+
+describe('klaviyo: profile values read back (flow-back)', () => {
+  const fields = [
+    { tag: 'first_name', name: 'First name', type: 'text' as const, required: false, options: {} },
+    { tag: 'score', name: 'Score', type: 'number' as const, required: false, options: {} },
+    { tag: 'joined', name: 'Joined', type: 'date' as const, required: false, options: {} },
+  ];
+  it('reads text, numbers and ISO dates; blanks are blanks; junk and unknown tags are left out', () => {
+    expect(
+      readProperties(fields, {
+        first_name: ' Ada ',
+        score: '42',
+        joined: '2024-03-05T00:00:00Z',
+        unknown: 'x',
+      })
+    ).toEqual({
+      first_name: { kind: 'text', value: 'Ada' },
+      score: { kind: 'number', value: 42 },
+      joined: { kind: 'date', year: 2024, month: 3, day: 5 },
+    });
+    expect(readProperties(fields, { score: 'many', joined: 'soon', first_name: '' })).toEqual({
+      first_name: { kind: 'blank' },
+    });
   });
 });

@@ -4,7 +4,13 @@
  * custom properties, the property name itself. Values are coerced as for Mailchimp so that a
  * bad value fails only its own contact (invariant 7).
  */
-import type { AudienceField, FieldValue, MergeFieldKind, PreparedFields } from '../types';
+import type {
+  AudienceField,
+  FieldValue,
+  MergeFieldKind,
+  PlatformValue,
+  PreparedFields,
+} from '../types';
 
 export const STANDARD_FIELDS: AudienceField[] = [
   ['email', 'Email', 'text'],
@@ -216,3 +222,42 @@ export const recordedProperties = (scope: string): AudienceField[] => [
 ];
 
 export const isStandard = (tag: string) => STANDARD.has(tag);
+
+/**
+ * The reverse of prepareProperties, for profile changes read back: Klaviyo stores dates as ISO
+ * strings and numbers as numbers, so only those two need reading; the rest is text.
+ */
+export const readProperties = (
+  fields: AudienceField[],
+  values: Record<string, string>
+): Record<string, PlatformValue> => {
+  const byTag = new Map(fields.map((f) => [f.tag, f]));
+  const out: Record<string, PlatformValue> = {};
+  for (const [tag, raw] of Object.entries(values)) {
+    const field = byTag.get(tag);
+    if (!field) continue;
+    const text = raw.trim();
+    if (text === '') {
+      out[tag] = { kind: 'blank' };
+      continue;
+    }
+    if (field.type === 'number') {
+      const n = Number(text);
+      if (Number.isFinite(n)) out[tag] = { kind: 'number', value: n };
+      continue;
+    }
+    if (field.type === 'date' || field.type === 'birthday') {
+      const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+      if (iso)
+        out[tag] = {
+          kind: 'date',
+          year: Number(iso[1]),
+          month: Number(iso[2]),
+          day: Number(iso[3]),
+        };
+      continue;
+    }
+    out[tag] = { kind: 'text', value: text };
+  }
+  return out;
+};

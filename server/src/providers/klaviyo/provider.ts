@@ -18,6 +18,7 @@ import {
   isStandard,
   kindOfValue,
   prepareProperties,
+  readProperties,
   recordedProperties,
   recordProperty,
   STANDARD_FIELDS,
@@ -181,6 +182,7 @@ export const createKlaviyoProvider = (
       return created;
     },
     prepareFields: prepareProperties,
+    readFields: readProperties,
     suggestFieldType: fieldTypeFor,
     upsertContacts: (audienceId, list, onProgress) => contacts.upsert(audienceId, list, onProgress),
     setContactStatus: (audienceId, email, status) => contacts.setStatus(audienceId, email, status),

@@ -4,7 +4,10 @@
  * http://localhost:1337/admin. Later work starts the Mailchimp simulator here too
  * (see `startSideServices`), so the demo never needs a real platform account.
  */
+const fs = require('fs');
+const path = require('path');
 const { ensureAdminBuilt, log } = require('./lib/build');
+const { playground } = require('./lib/paths');
 const { bootPlayground, seedPlayground } = require('./lib/playground');
 
 /**
@@ -36,6 +39,19 @@ const startSideServices = async () => {
       `Mailchimp API key for the demo: ${demo.apiKey}`,
     ],
   };
+};
+
+/**
+ * The simulator keeps its state in memory, so each demo starts from a fresh database that
+ * matches it (an old one would point at members and campaigns the new simulator never had).
+ * With a real Mailchimp key the database persists between runs, as a real project's would.
+ */
+const demoDatabase = () => {
+  if (process.env.MAILCHIMP_API_KEY || process.env.DATABASE_FILENAME) return undefined;
+  const file = path.join(playground, '.tmp', 'demo.db');
+  for (const suffix of ['', '-wal', '-shm', '-journal'])
+    fs.rmSync(file + suffix, { force: true });
+  return file;
 };
 
 /**
@@ -131,7 +147,10 @@ const sendDemoCampaign = async (app) => {
   ensureAdminBuilt();
   const side = await startSideServices();
   process.env.LOG_LEVEL ??= 'info';
-  const app = await bootPlayground({ port: Number(process.env.PORT ?? 1337) });
+  const app = await bootPlayground({
+    port: Number(process.env.PORT ?? 1337),
+    databaseFilename: demoDatabase(),
+  });
   await seedPlayground(app);
   await app.listen();
   await connectAndSync(app, side.apiKey);

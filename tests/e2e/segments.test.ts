@@ -189,10 +189,11 @@ describe('admin: Email marketing › Segments', () => {
       },
     });
     await page.goto(`${app.baseUrl}/admin/plugins/email-marketing/segments/${stored.id}`);
-    await page.getByTestId('condition-2').waitFor();
-    await expect(page.getByTestId('condition-2').textContent()).resolves.toMatch(
-      /“shoeSize” is no longer an attribute of this content type/
-    );
+    // The row says so once the content type's attributes have loaded.
+    await page
+      .getByTestId('condition-2')
+      .getByText(/“shoeSize” is no longer an attribute of this content type/)
+      .waitFor();
     await expect(page.getByTestId('segment-preview-error').textContent()).resolves.toMatch(
       /shoeSize/
     );

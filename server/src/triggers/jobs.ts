@@ -15,7 +15,7 @@ import {
   type RecalculatePayload,
 } from './job-types';
 import { processCapture, usableRule } from './process-capture';
-import { triggerRows } from './rows';
+import { RULE_UID, triggerRows } from './rows';
 import { recalculate } from './recalculate';
 
 /**
@@ -59,9 +59,13 @@ export const registerTriggerJobs = (strapi: Core.Strapi) => {
   });
 };
 
-export const enqueueRuleCheck = (strapi: Core.Strapi) =>
-  getService(strapi, 'jobs').enqueue(
+/** At boot: a check of the active rules, when there are any (a content type may have gone). */
+export const enqueueRuleCheck = async (strapi: Core.Strapi) => {
+  const active = await strapi.db.query(RULE_UID).count({ where: { paused: { $ne: true } } });
+  if (active === 0) return;
+  await getService(strapi, 'jobs').enqueue(
     CHECK_RULES_JOB,
     {},
     { dedupeKey: 'points:check-rules', transaction: 'none' }
   );
+};

@@ -1,5 +1,5 @@
 import { mailchimp } from './mailchimp/provider';
-import type { ProviderFactory, ProviderName } from './types';
+import type { ProviderDescription, ProviderFactory, ProviderName } from './types';
 
 const factories: Partial<Record<ProviderName, ProviderFactory>> = {
   mailchimp,
@@ -15,3 +15,7 @@ export const getProviderFactory = (name: string): ProviderFactory => {
     );
   return factory;
 };
+
+/** The platforms the admin can connect, as each factory describes itself. */
+export const providerDescriptions = (): Array<ProviderDescription & { name: ProviderName }> =>
+  providerNames().map((name) => ({ name, ...getProviderFactory(name).description }));

@@ -220,6 +220,12 @@ const toAudienceField = (field: MergeField): AudienceField => ({
 
 export const mailchimp: ProviderFactory = {
   name: 'mailchimp',
+  description: {
+    displayName: 'Mailchimp',
+    credentialKinds: ['apiKey', 'oauth'],
+    keyHint: 'Mailchimp › Account › Extras › API keys. It ends with your data center, like -us6.',
+    keyPlaceholder: '0123456789abcdef0123456789abcdef-us6',
+  },
   checkApiKey(apiKey) {
     const parsed = parseApiKey(apiKey);
     return parsed.ok ? { ok: true } : { ok: false, reason: parsed.reason };

@@ -53,6 +53,7 @@ const startMailchimp = async (): Promise<MailchimpPlatformFixture> => {
   const primary: PlatformAccount = {
     accountName: 'Fixture Co',
     audienceId: fx.listId,
+    audienceName: 'Fixture audience',
     connectBody: { provider: 'mailchimp', apiKey: fx.apiKey },
   };
   return {
@@ -81,6 +82,7 @@ const startMailchimp = async (): Promise<MailchimpPlatformFixture> => {
       return {
         accountName: name,
         audienceId: list.id,
+        audienceName: list.name,
         connectBody: { provider: 'mailchimp', apiKey },
       };
     },
@@ -133,6 +135,19 @@ const startMailchimp = async (): Promise<MailchimpPlatformFixture> => {
         const body = (r.body ?? {}) as { status?: string; update_existing?: boolean };
         return body.update_existing !== false && /^(subscribed|pending)$/.test(body.status ?? '');
       }),
+
+    hasCampaign: (remoteId) => sim.account(fx.accountId).campaigns.has(remoteId),
+    // Mailchimp's simulator derives opens and clicks from the recipients as time passes.
+    engage: (remoteId) => sim.advanceEngagement(remoteId, 72),
+    async campaignTruth(remoteId) {
+      const report = await fx.client().getReport(remoteId);
+      return {
+        recipients: report.emails_sent,
+        delivered: report.emails_sent - report.bounces.hard_bounces - report.bounces.soft_bounces,
+        uniqueOpens: report.opens.unique_opens,
+        uniqueClicks: report.clicks.unique_subscriber_clicks,
+      };
+    },
     stop: () => sim.stop(),
   };
 };

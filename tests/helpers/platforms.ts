@@ -24,6 +24,7 @@ export interface RemoteContact {
 export interface PlatformAccount {
   accountName: string;
   audienceId: string;
+  audienceName: string;
   /** The POST /email-marketing/connections body that connects this account. */
   connectBody: { provider: string; apiKey: string };
 }
@@ -94,7 +95,23 @@ export interface PlatformFixture {
   /** Requests that could subscribe this address if it already exists (a consent violation). */
   subscribingWrites(email: string): PlatformRequest[];
 
+  // ---- campaigns ---------------------------------------------------------------------------
+  /** Whether a campaign with this id exists on this platform. */
+  hasCampaign(remoteId: string): boolean;
+  /** Lets recipients of a sent campaign open it (and some click), as the platform models it. */
+  engage(remoteId: string, emails: string[]): void;
+  /** The sent campaign's numbers as the platform itself reports them (the ground truth). */
+  campaignTruth(remoteId: string): Promise<CampaignTruth>;
+
   stop(): Promise<void>;
+}
+
+/** A sent campaign's counts in the platform's own report, before any formula of the plugin. */
+export interface CampaignTruth {
+  recipients: number;
+  delivered: number;
+  uniqueOpens: number;
+  uniqueClicks: number;
 }
 
 export interface Platform {

@@ -1,8 +1,10 @@
+import { klaviyo } from './klaviyo/provider';
 import { mailchimp } from './mailchimp/provider';
 import type { ProviderDescription, ProviderFactory, ProviderName } from './types';
 
 const factories: Partial<Record<ProviderName, ProviderFactory>> = {
   mailchimp,
+  klaviyo,
 };
 
 export const providerNames = () => Object.keys(factories) as ProviderName[];

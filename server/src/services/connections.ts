@@ -25,6 +25,7 @@ import {
 } from '../validation/connections';
 import { serverUrl } from './platform-settings';
 import { WEBHOOKS_REGISTER_JOB } from '../consent/job-types';
+import { platformLabel } from '../campaigns/platform';
 
 const UID = 'plugin::email-marketing.connection';
 const AUDIENCE_CACHE_MS = 15 * 60_000;
@@ -64,19 +65,22 @@ const explain = (
   error: PlatformError,
   { previouslyVerified }: { previouslyVerified: string | null }
 ) => {
+  const platform = platformLabel(error.provider);
   if (error.kind === 'auth' && error.title === 'Wrong Data Center')
     return fieldError('apiKey', error.detail ?? error.message);
   if (error.kind === 'auth' && error.status === 401) {
     return fieldError(
       'apiKey',
       previouslyVerified
-        ? `Mailchimp no longer accepts this key (it worked on ${previouslyVerified.slice(0, 10)}): it was revoked, or the user who created it was removed. Create a new key in Mailchimp and reconnect.`
-        : 'Mailchimp does not recognise this API key. Check that you copied all of it from Mailchimp (Account › Extras › API keys).'
+        ? `${platform} no longer accepts this key (it worked on ${previouslyVerified.slice(0, 10)}): it was revoked, or the user who created it was removed. Create a new key in ${platform} and reconnect.`
+        : error.provider === 'mailchimp'
+          ? 'Mailchimp does not recognise this API key. Check that you copied all of it from Mailchimp (Account › Extras › API keys).'
+          : `${platform} does not recognise this API key. Check that you copied all of it.`
     );
   }
   if (error.kind === 'transient' && error.status === undefined) {
     return new errors.ApplicationError(
-      `Mailchimp could not be reached (${error.message.match(/\(([A-Z_]+)\)/)?.[1] ?? 'network error'}). Check this server's connection to the internet and try again; nothing was saved.`,
+      `${platform} could not be reached (${error.message.match(/\(([A-Z_]+)\)/)?.[1] ?? 'network error'}). Check this server's connection to the internet and try again; nothing was saved.`,
       { kind: 'unreachable' }
     );
   }
@@ -119,7 +123,7 @@ const connections = ({ strapi }: { strapi: Core.Strapi }) => {
     interactive = true
   ): EmailMarketingProvider =>
     getProviderFactory(provider).create(credentials, {
-      ...getService(strapi, 'platformSettings').provider(),
+      ...getService(strapi, 'platformSettings').provider(provider),
       interactive,
     });
 

@@ -28,10 +28,14 @@ export const serverUrl = (strapi: Core.Strapi): string => {
 const platformSettings = ({ strapi }: { strapi: Core.Strapi }) => {
   const mailchimpConfig = (): MailchimpConfig => strapi.plugin(PLUGIN_ID).config('mailchimp') ?? {};
   return {
-    provider(): ProviderSettings {
+    /** A platform's settings; the configured API root is Mailchimp's (other platforms read their own). */
+    provider(name = 'mailchimp'): ProviderSettings {
       return {
         concurrency: strapi.plugin(PLUGIN_ID).config('concurrency') ?? 8,
-        apiRoot: mailchimpConfig().apiRoot || process.env.MAILCHIMP_API_ROOT || undefined,
+        apiRoot:
+          name === 'mailchimp'
+            ? mailchimpConfig().apiRoot || process.env.MAILCHIMP_API_ROOT || undefined
+            : undefined,
       };
     },
     /** OAuth is offered only when a client id and secret are configured. */

@@ -64,9 +64,11 @@ const startMailchimp = async (): Promise<MailchimpPlatformFixture> => {
     primary,
     fields: { firstName: 'FNAME', lastName: 'LNAME', birthday: 'BIRTHDAY', company: 'COMPANY' },
     missingAudienceId: 'deadbeef00',
-    fixedFields: true,
     webhooks: true,
+    consentScope: 'audience',
 
+    // The fixture audience already has every merge field the suites map.
+    async afterConnect() {},
     addAccount(name) {
       const slug = name.toLowerCase().replace(/\W+/g, '');
       const { account, apiKey } = sim.createAccount({
@@ -119,6 +121,8 @@ const startMailchimp = async (): Promise<MailchimpPlatformFixture> => {
       member.status = 'unsubscribed';
       member.last_changed = new Date().toISOString();
     },
+    // The provider waits for its batch operations itself: nothing accepted is left running.
+    async settled() {},
     // Mailchimp calls the plugin's webhook: delivering the queued deliveries is the signal.
     async deliverSignals() {
       await sim.flushDeliveries();

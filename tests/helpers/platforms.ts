@@ -3,10 +3,17 @@
  * each simulator (describe.each(platforms)). Statuses and field names are in the plugin's
  * vocabulary; each implementation translates its simulator's state into it.
  */
+import { klaviyoPlatform } from './platform-klaviyo';
 import { mailchimpPlatform } from './platform-mailchimp';
 
 /** A contact's state on the platform, as the suites compare it. */
-export type RemoteStatus = 'subscribed' | 'pending' | 'unsubscribed' | 'cleaned' | 'archived';
+export type RemoteStatus =
+  | 'subscribed'
+  | 'pending'
+  | 'unsubscribed'
+  | 'cleaned'
+  | 'archived'
+  | 'transactional';
 
 export interface RemoteContact {
   /** The platform's identity of the person: unchanged when the address changes. */
@@ -50,14 +57,17 @@ export interface PlatformFixture {
   readonly fields: { firstName: string; lastName: string; birthday: string; company: string };
   /** An audience id of the right shape that the platform does not have. */
   readonly missingAudienceId: string;
-  /**
-   * Fixed field sets: a tag that is not on the audience is an error (Mailchimp). Platforms with
-   * free-form properties accept any name.
-   */
-  readonly fixedFields: boolean;
   /** Opt-outs reach the plugin through platform webhooks (else: the import job polls for them). */
   readonly webhooks: boolean;
+  /**
+   * Where marketing consent lives: per audience (Mailchimp: a member of a new double opt-in
+   * audience confirms again) or per account (Klaviyo: a profile that consented is not asked again
+   * when it is added to another list).
+   */
+  readonly consentScope: 'audience' | 'account';
 
+  /** What an admin does right after connecting so the suites' fields exist (e.g. create a property). */
+  afterConnect(plugin: PluginApi, connectionId: number): Promise<void>;
   /** Another account (a second connection on the same platform) with one audience. */
   addAccount(name: string): PlatformAccount;
   /** A new audience on the primary account. */
@@ -82,6 +92,8 @@ export interface PlatformFixture {
   hardBounce(email: string, audienceId?: string): void;
   /** The status changes with no webhook delivered (a firewall, local development). */
   unsubscribeQuietly(email: string, audienceId?: string): void;
+  /** Waits until the platform has finished the work it accepted (asynchronous bulk jobs). */
+  settled(): Promise<void>;
   /** Delivers the platform's opt-out signals to the plugin (webhook deliveries or the import job). */
   deliverSignals(plugin: PluginApi): Promise<void>;
 
@@ -129,4 +141,4 @@ export const applyEnv = (...fixtures: PlatformFixture[]) => {
 };
 
 /** Every platform the parameterised suites run against. */
-export const platforms: Platform[] = [mailchimpPlatform];
+export const platforms: Platform[] = [mailchimpPlatform, klaviyoPlatform];

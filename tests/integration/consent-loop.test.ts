@@ -65,8 +65,10 @@ describe.each(platforms)(
     /** The platform's opt-out signal reaches the plugin (webhook or import job), then jobs drain. */
     const settle = async () => {
       await waitForIdle(app.strapi);
+      await fx.settled();
       await fx.deliverSignals({ post: (path, body) => api('post', path, body) });
       await waitForIdle(app.strapi);
+      await fx.settled();
     };
     const touches = (email: string) => fx.touches(email);
     /** Mailchimp's webhook URL for the primary audience (Mailchimp-only blocks). */

@@ -1,13 +1,10 @@
-import type { ProviderName } from '../providers/types';
+import { getProviderFactory, providerNames } from '../providers/registry';
 
-const LABELS: Record<ProviderName, string> = {
-  mailchimp: 'Mailchimp',
-  klaviyo: 'Klaviyo',
-  resend: 'Resend',
-};
+/** The platform's name as people know it (as its provider describes itself), for messages. */
+export const platformLabel = (name: string) =>
+  (providerNames() as string[]).includes(name)
+    ? getProviderFactory(name).description.displayName
+    : name;
 
-/** The platform's name as people know it, for messages. */
-export const platformLabel = (name: ProviderName | string) => LABELS[name as ProviderName] ?? name;
-
-export const goneMessage = (name: ProviderName | string) =>
+export const goneMessage = (name: string) =>
   `This campaign no longer exists on ${platformLabel(name)} (deleted there?). Its last metrics are kept; delete it here, or import the campaign again if it was moved.`;

@@ -71,11 +71,7 @@ describe('admin: connect Klaviyo beside Mailchimp; default platform; per-campaig
     await expect(keyInput.getAttribute('placeholder')).resolves.toMatch(/^pk_/);
     // A Mailchimp key is refused by Klaviyo's own format rule before anything is sent.
     await keyInput.fill(mc.primary.connectBody.apiKey);
-    await page
-      .getByText(/pk_/)
-      .filter({ hasNotText: mc.primary.connectBody.apiKey })
-      .first()
-      .waitFor();
+    await page.getByText('A Klaviyo private API key starts with "pk_"').waitFor();
     const verify = page.getByRole('button', { name: 'Verify and connect' });
     expect(await verify.isDisabled()).toBe(true);
     await keyInput.fill(kv.primary.connectBody.apiKey);
@@ -130,8 +126,12 @@ describe('admin: connect Klaviyo beside Mailchimp; default platform; per-campaig
     // The default (Mailchimp) audience first.
     await audience.filter({ hasText: mc.primary.audienceName }).waitFor();
     await page.getByRole('combobox', { name: 'Connection' }).click();
-    await page.getByRole('option', { name: `${mc.primary.accountName} · Mailchimp` }).waitFor();
-    await page.getByRole('option', { name: `${kv.primary.accountName} · Klaviyo` }).click();
+    await page
+      .getByRole('option', { name: `${mc.primary.accountName} · Mailchimp`, exact: true })
+      .waitFor();
+    await page
+      .getByRole('option', { name: `${kv.primary.accountName} · Klaviyo`, exact: true })
+      .click();
     // Klaviyo's default list replaces the Mailchimp audience, and its lists are offered.
     await audience.filter({ hasText: kv.primary.audienceName }).waitFor();
     await audience.click();

@@ -303,7 +303,7 @@ describe('Klaviyo provider against the simulator', () => {
 
     it('honours 429 + Retry-After and still finishes', async () => {
       fx.sim.clearLog();
-      fx.sim.setFaults({ rate429: 0.3, retryAfterSeconds: 0 });
+      fx.sim.setFaults({ rate429: 0.3, retryAfterSeconds: 0, next429: 3 });
       const outcomes = await provider.upsertContacts(
         fx.listId,
         Array.from({ length: 50 }, (_, i) => contact(`storm${i}@example.com`))

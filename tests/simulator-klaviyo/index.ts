@@ -37,6 +37,10 @@ export interface KlaviyoFaults {
   /** Fraction of calls answered 503. */
   rate5xx?: number;
   latencyMs?: number;
+  /** The next this many calls are answered 429 (deterministic; counts down). */
+  next429?: number;
+  /** Apply the faults to this endpoint only (the SDK's method name, e.g. queryCampaignValues). */
+  only?: string;
 }
 
 export interface KlaviyoSimulatorOptions {

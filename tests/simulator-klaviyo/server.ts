@@ -115,8 +115,12 @@ export const createRequestListener =
       }
       if (sim.options.logBodies) entry.body = body;
 
-      const faults = sim.faults;
+      const faults = !sim.faults.only || sim.faults.only === route.name ? sim.faults : {};
       if (faults.rate5xx && Math.random() < faults.rate5xx) throw errors.unavailable();
+      if (faults.next429 && faults.next429 > 0) {
+        faults.next429--;
+        throw errors.throttled(faults.retryAfterSeconds ?? 1);
+      }
       if (faults.rate429 && Math.random() < faults.rate429)
         throw errors.throttled(faults.retryAfterSeconds ?? 1);
 

@@ -1,10 +1,14 @@
-import { getProviderFactory, providerNames } from '../providers/registry';
+import type { ProviderName } from '../providers/types';
+import { getProviderFactory } from '../providers/registry';
 
-/** The platform's name as people know it (as its provider describes itself), for messages. */
-export const platformLabel = (name: string) =>
-  (providerNames() as string[]).includes(name)
-    ? getProviderFactory(name).description.displayName
-    : name;
+/** The platform's name as people know it, for messages (the provider says it). */
+export const platformLabel = (name: ProviderName | string) => {
+  try {
+    return getProviderFactory(name).label;
+  } catch {
+    return name;
+  }
+};
 
-export const goneMessage = (name: string) =>
+export const goneMessage = (name: ProviderName | string) =>
   `This campaign no longer exists on ${platformLabel(name)} (deleted there?). Its last metrics are kept; delete it here, or import the campaign again if it was moved.`;

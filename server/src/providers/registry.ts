@@ -19,5 +19,10 @@ export const getProviderFactory = (name: string): ProviderFactory => {
 };
 
 /** The platforms the admin can connect, as each factory describes itself. */
-export const providerDescriptions = (): Array<ProviderDescription & { name: ProviderName }> =>
-  providerNames().map((name) => ({ name, ...getProviderFactory(name).description }));
+export const providerDescriptions = (): Array<
+  ProviderDescription & { name: ProviderName; displayName: string }
+> =>
+  providerNames().map((name) => {
+    const factory = getProviderFactory(name);
+    return { name, displayName: factory.label, ...factory.description };
+  });

@@ -220,8 +220,8 @@ const toAudienceField = (field: MergeField): AudienceField => ({
 
 export const mailchimp: ProviderFactory = {
   name: 'mailchimp',
+  label: 'Mailchimp',
   description: {
-    displayName: 'Mailchimp',
     credentialKinds: ['apiKey', 'oauth'],
     keyHint: 'Mailchimp › Account › Extras › API keys. It ends with your data center, like -us6.',
     keyPlaceholder: '0123456789abcdef0123456789abcdef-us6',

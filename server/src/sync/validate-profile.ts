@@ -143,7 +143,7 @@ export const validateProfile = (
   }
 
   // Tags are matched ignoring case and stored as the platform spells them (Mailchimp's are
-  // upper case, Klaviyo's property names are not).
+  // upper case; other platforms' property names need not be).
   const byTag = new Map(fields?.map((f) => [f.tag.toLowerCase(), f.tag]));
   for (const mapping of input.mergeFields)
     mapping.tag = byTag.get(mapping.tag.toLowerCase()) ?? mapping.tag;

@@ -84,6 +84,12 @@ describe('connections: Mailchimp by API key or OAuth2', () => {
       fx.sim.revokeKey(apiKey);
       await refused({ apiKey }, 'apiKey', /does not recognise this API key/);
     });
+    it('a platform the server does not have', () =>
+      refused(
+        { provider: 'sendpulse', apiKey: fx.apiKey },
+        'provider',
+        /"sendpulse" is not a platform/
+      ));
     it('a sender address that is not an email', () =>
       refused(
         { apiKey: fx.apiKey, senderEmail: 'news at example' },
@@ -114,6 +120,27 @@ describe('connections: Mailchimp by API key or OAuth2', () => {
       });
       expect(fx.sim.requests.length).toBe(before);
     });
+  });
+
+  it('lists the platforms it can connect, as each provider describes itself', async () => {
+    const res = await call('get', '/connections/providers');
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual(
+      expect.arrayContaining([
+        {
+          name: 'mailchimp',
+          displayName: 'Mailchimp',
+          credentialKinds: ['apiKey', 'oauth'],
+          keyHint: expect.stringMatching(/API keys/),
+          keyPlaceholder: expect.stringMatching(/-us\d+$/),
+        },
+      ])
+    );
+    // Every listed platform checks its own key shape.
+    for (const { name } of res.body.data as Array<{ name: string }>) {
+      const check = await call('post', '/connections/check-key', { provider: name, apiKey: 'x' });
+      expect(check.body.data).toMatchObject({ ok: false, reason: expect.any(String) });
+    }
   });
 
   describe('connecting with an API key', () => {
@@ -378,6 +405,7 @@ describe('connections: Mailchimp by API key or OAuth2', () => {
   describe('permissions', () => {
     it.each([
       ['get', '/connections'],
+      ['get', '/connections/providers'],
       ['post', '/connections'],
       ['post', '/connections/check-key'],
       ['put', '/connections/1'],

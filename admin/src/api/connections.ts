@@ -5,9 +5,10 @@ import type {
   AudienceView,
   ConnectionView,
   ConnectionsResponse,
+  ProviderView,
 } from '../../../server/src/types/connections';
 
-export type { AudiencesResponse, AudienceView, ConnectionView, ConnectionsResponse };
+export type { AudiencesResponse, AudienceView, ConnectionView, ConnectionsResponse, ProviderView };
 
 const BASE = '/email-marketing';
 
@@ -17,19 +18,21 @@ export const useConnectionsApi = () => {
   return useMemo(
     () => ({
       list: async () => (await get<{ data: ConnectionsResponse }>(`${BASE}/connections`)).data.data,
-      checkKey: async (apiKey: string) =>
+      providers: async () =>
+        (await get<{ data: ProviderView[] }>(`${BASE}/connections/providers`)).data.data,
+      checkKey: async (provider: string, apiKey: string) =>
         (
           await post<{ data: { ok: boolean; reason?: string } }>(`${BASE}/connections/check-key`, {
+            provider,
             apiKey,
           })
         ).data.data,
-      connect: async (body: { apiKey: string; senderName?: string; senderEmail?: string }) =>
-        (
-          await post<{ data: ConnectionView }>(`${BASE}/connections`, {
-            provider: 'mailchimp',
-            ...body,
-          })
-        ).data.data,
+      connect: async (body: {
+        provider: string;
+        apiKey: string;
+        senderName?: string;
+        senderEmail?: string;
+      }) => (await post<{ data: ConnectionView }>(`${BASE}/connections`, body)).data.data,
       update: async (
         id: number,
         body: { defaultAudienceId?: string | null; senderName?: string; senderEmail?: string }
@@ -72,4 +75,33 @@ export const useConnections = () => {
     void reload();
   }, [reload]);
   return { state, reload };
+};
+
+/** The platforms the server can connect (from its provider registry), loaded once. */
+export const useProviders = () => {
+  const api = useConnectionsApi();
+  const [providers, setProviders] = useState<ProviderView[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    api
+      .providers()
+      .then((list) => live && setProviders(list))
+      .catch(() => live && setProviders([]));
+    return () => {
+      live = false;
+    };
+  }, [api]);
+  return providers;
+};
+
+/** "Account · Platform" for connection selects, the platform named as the server reports it. */
+export const useConnectionLabel = () => {
+  const providers = useProviders();
+  return useCallback(
+    (c: ConnectionView) => {
+      const platform = providers?.find((p) => p.name === c.provider)?.displayName ?? c.provider;
+      return `${c.accountName ?? c.provider} · ${platform}`;
+    },
+    [providers]
+  );
 };

@@ -25,6 +25,9 @@ const connections = ({ strapi }: { strapi: Core.Strapi }) => {
       };
       ctx.body = { data: body };
     },
+    async providers(ctx: Ctx) {
+      ctx.body = { data: service().providers() };
+    },
     async checkKey(ctx: Ctx) {
       const { provider = 'mailchimp', apiKey = '' } = (ctx.request.body ?? {}) as {
         provider?: string;

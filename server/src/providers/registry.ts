@@ -1,6 +1,6 @@
 import { klaviyo } from './klaviyo/provider';
 import { mailchimp } from './mailchimp/provider';
-import type { ProviderFactory, ProviderName } from './types';
+import type { ProviderDescription, ProviderFactory, ProviderName } from './types';
 
 const factories: Partial<Record<ProviderName, ProviderFactory>> = {
   mailchimp,
@@ -17,3 +17,12 @@ export const getProviderFactory = (name: string): ProviderFactory => {
     );
   return factory;
 };
+
+/** The platforms the admin can connect, as each factory describes itself. */
+export const providerDescriptions = (): Array<
+  ProviderDescription & { name: ProviderName; displayName: string }
+> =>
+  providerNames().map((name) => {
+    const factory = getProviderFactory(name);
+    return { name, displayName: factory.label, ...factory.description };
+  });

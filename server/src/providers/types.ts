@@ -311,10 +311,21 @@ export interface ProviderSettings {
   interactive?: boolean;
 }
 
+/** How the admin offers a platform when connecting (besides its label); each factory describes itself. */
+export interface ProviderDescription {
+  /** The ways to connect (OAuth is offered only when the server has it configured too). */
+  credentialKinds: Array<ProviderCredentials['kind']>;
+  /** Where to find an API key in the platform and what it looks like. */
+  keyHint: string;
+  /** An example of the key's shape, for the input's placeholder. */
+  keyPlaceholder: string;
+}
+
 export interface ProviderFactory {
   readonly name: ProviderName;
   /** The platform's name as people know it, for messages ("Mailchimp"). */
   readonly label: string;
+  readonly description: ProviderDescription;
   /** Checks a pasted API key's shape, saying which part is wrong. */
   checkApiKey(apiKey: string): CredentialCheck;
   create(credentials: ProviderCredentials, settings: ProviderSettings): EmailMarketingProvider;

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { PLUGIN_ID } from '../constants';
 import { isPlatformError, type PlatformError } from '../providers/errors';
-import { getProviderFactory } from '../providers/registry';
+import { getProviderFactory, providerDescriptions, providerNames } from '../providers/registry';
 import type {
   EmailMarketingProvider,
   ProviderAccount,
@@ -13,6 +13,7 @@ import type {
   AudienceView,
   AudiencesResponse,
   ConnectionView,
+  ProviderView,
   ResolvedSender,
 } from '../types/connections';
 import { getService } from '../utils/get-service';
@@ -84,6 +85,16 @@ const explain = (
     );
   }
   return new errors.ApplicationError(error.message, { kind: error.kind });
+};
+
+/** The factory of a platform the admin chose; an unknown name is a 400 on the provider field. */
+const factoryFor = (provider: string) => {
+  if (!(providerNames() as string[]).includes(provider))
+    throw fieldError(
+      'provider',
+      `"${provider}" is not a platform this server can connect. Available: ${providerNames().join(', ')}.`
+    );
+  return getProviderFactory(provider);
 };
 
 const connections = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -260,13 +271,18 @@ const connections = ({ strapi }: { strapi: Core.Strapi }) => {
       return rows.map(view);
     },
 
+    /** The platforms that can be connected, from the provider registry. */
+    providers(): ProviderView[] {
+      return providerDescriptions();
+    },
+
     checkApiKey(provider: string, apiKey: string) {
-      return getProviderFactory(provider).checkApiKey(apiKey);
+      return factoryFor(provider).checkApiKey(apiKey);
     },
 
     /** Format first (no call), then a live verification; nothing is stored unless both pass. */
     async connectWithApiKey(input: ConnectInput, actor: AuditActor): Promise<ConnectionView> {
-      const check = getProviderFactory(input.provider).checkApiKey(input.apiKey);
+      const check = factoryFor(input.provider).checkApiKey(input.apiKey);
       if (!check.ok) throw fieldError('apiKey', check.reason);
       const credentials: ProviderCredentials = { kind: 'apiKey', apiKey: input.apiKey };
       const provider = providerFor(input.provider, credentials);

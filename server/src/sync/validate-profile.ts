@@ -37,7 +37,7 @@ export const readProfileInput = (
   const mergeFields = Array.isArray(body.mergeFields)
     ? (body.mergeFields as Array<{ attribute?: unknown; tag?: unknown }>).map((m) => ({
         attribute: String(m.attribute ?? ''),
-        tag: String(m.tag ?? '').toUpperCase(),
+        tag: String(m.tag ?? '').trim(),
       }))
     : [];
   const input: ProfileInput = {
@@ -149,6 +149,11 @@ export const validateProfile = (
     }
   }
 
+  // Tags are matched ignoring case and stored as the platform spells them (Mailchimp's are
+  // upper case; other platforms' property names need not be).
+  const byTag = new Map(fields?.map((f) => [f.tag.toLowerCase(), f.tag]));
+  for (const mapping of input.mergeFields)
+    mapping.tag = byTag.get(mapping.tag.toLowerCase()) ?? mapping.tag;
   const tags = new Set(fields?.map((f) => f.tag));
   input.mergeFields.forEach((mapping, index) => {
     if (!attribute(mapping.attribute))

@@ -43,6 +43,15 @@ export interface AudiencesResponse {
   fromCache: boolean;
 }
 
+/** A platform the admin can connect (GET /connections/providers). */
+export interface ProviderView {
+  name: string;
+  displayName: string;
+  credentialKinds: Array<'apiKey' | 'oauth'>;
+  keyHint: string;
+  keyPlaceholder: string;
+}
+
 export interface ConnectionsResponse {
   connections: ConnectionView[];
   oauthAvailable: boolean;

@@ -3,7 +3,7 @@ import { Plus } from '@strapi/icons';
 import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { useConnections } from '../../api/connections';
+import { useConnections, useProviders } from '../../api/connections';
 import { PERMISSIONS } from '../../permissions';
 import { useT } from '../../utils/useT';
 import { AddConnectionModal } from './components/AddConnectionModal';
@@ -12,6 +12,7 @@ import { ConnectionCard } from './components/ConnectionCard';
 const ConnectionsSettings = () => {
   const t = useT();
   const { state, reload } = useConnections();
+  const providers = useProviders();
   const { allowedActions } = useRBAC({ update: PERMISSIONS.settingsUpdate });
   const canUpdate = Boolean(allowedActions.canUpdate);
   const [adding, setAdding] = useState(false);
@@ -39,7 +40,7 @@ const ConnectionsSettings = () => {
     setParams({}, { replace: true });
   }, [params, setParams, t, toggleNotification]);
 
-  if (state.status === 'loading') return <Page.Loading />;
+  if (state.status === 'loading' || providers === null) return <Page.Loading />;
   if (state.status === 'error') return <Page.Error />;
   const { connections, oauthAvailable, encryptionConfigured } = state.data;
 
@@ -56,7 +57,7 @@ const ConnectionsSettings = () => {
         title={t('settings.connections', 'Connections')}
         subtitle={t(
           'settings.connections.subtitle',
-          'The email-marketing platforms this Strapi project talks to.'
+          'The email-marketing platforms this Strapi project talks to. The default one is used wherever no other is chosen (a sync profile or campaign can choose another).'
         )}
         primaryAction={addButton}
       />
@@ -79,7 +80,7 @@ const ConnectionsSettings = () => {
               <EmptyStateLayout
                 content={t(
                   'settings.empty',
-                  'No platform connected yet. Connect Mailchimp with an API key or OAuth to start.'
+                  'No platform connected yet. Add a connection to start.'
                 )}
                 action={addButton}
               />
@@ -89,6 +90,10 @@ const ConnectionsSettings = () => {
               <ConnectionCard
                 key={connection.id}
                 connection={connection}
+                platform={
+                  providers.find((p) => p.name === connection.provider)?.displayName ??
+                  connection.provider
+                }
                 canUpdate={canUpdate}
                 onChanged={reload}
               />
@@ -99,6 +104,7 @@ const ConnectionsSettings = () => {
       <AddConnectionModal
         open={adding}
         oauthAvailable={oauthAvailable}
+        providers={providers}
         onClose={() => setAdding(false)}
         onConnected={() => {
           setAdding(false);

@@ -228,6 +228,11 @@ export const parseKlaviyoWebhook = (): WebhookParseResult => ({ ok: false, reaso
 export const klaviyo: ProviderFactory = {
   name: 'klaviyo',
   label: 'Klaviyo',
+  description: {
+    credentialKinds: ['apiKey'],
+    keyHint: 'Klaviyo › Settings › API keys › Create Private API Key. It starts with pk_.',
+    keyPlaceholder: 'pk_0123456789abcdef0123456789abcdef01',
+  },
   checkApiKey: checkKlaviyoKey,
   create: (credentials, settings) => createKlaviyoProvider(credentials, settings),
   parseWebhook: parseKlaviyoWebhook,

@@ -222,6 +222,11 @@ const toAudienceField = (field: MergeField): AudienceField => ({
 export const mailchimp: ProviderFactory = {
   name: 'mailchimp',
   label: 'Mailchimp',
+  description: {
+    credentialKinds: ['apiKey', 'oauth'],
+    keyHint: 'Mailchimp › Account › Extras › API keys. It ends with your data center, like -us6.',
+    keyPlaceholder: '0123456789abcdef0123456789abcdef-us6',
+  },
   checkApiKey(apiKey) {
     const parsed = parseApiKey(apiKey);
     return parsed.ok ? { ok: true } : { ok: false, reason: parsed.reason };

@@ -5,6 +5,12 @@ const update = { policies: requireAction('settings.update') };
 
 export default [
   { method: 'GET', path: '/connections', handler: 'connections.list', config: read },
+  {
+    method: 'GET',
+    path: '/connections/providers',
+    handler: 'connections.providers',
+    config: read,
+  },
   { method: 'POST', path: '/connections/check-key', handler: 'connections.checkKey', config: read },
   { method: 'POST', path: '/connections', handler: 'connections.create', config: update },
   { method: 'PUT', path: '/connections/:id', handler: 'connections.update', config: update },

@@ -2,6 +2,7 @@ import { Field, Grid, SingleSelect, SingleSelectOption } from '@strapi/design-sy
 import { useEffect, useState } from 'react';
 import { useCampaignsApi, type SegmentOption } from '../../../api/campaigns';
 import {
+  useConnectionLabel,
   useConnectionsApi,
   type AudienceView,
   type ConnectionView,
@@ -67,8 +68,7 @@ export const AudienceFields = ({ campaign, connections, disabled }: Props) => {
     if (!disabled && !form.audienceId && fallbackAudience) change({ audienceId: fallbackAudience });
   }, [disabled, form.audienceId, fallbackAudience, change]);
 
-  const label = (c: ConnectionView) =>
-    c.accountName ?? t('settings.unknownAccount', 'Mailchimp account');
+  const label = useConnectionLabel();
   const audienceSegments = segments.filter((s) => s.audienceId === form.audienceId);
 
   return (

@@ -1,6 +1,7 @@
 import { Field, Grid, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import { useEffect, useState } from 'react';
 import {
+  useConnectionLabel,
   useConnectionsApi,
   type AudienceView,
   type ConnectionView,
@@ -52,8 +53,7 @@ export const AudienceSection = ({ profile, connections, disabled }: Props) => {
     };
   }, [api, connectionId]);
 
-  const label = (c: ConnectionView) =>
-    c.accountName ?? t('settings.unknownAccount', 'Mailchimp account');
+  const label = useConnectionLabel();
   const defaultAudience = audiences.find((a) => a.id === connection?.defaultAudienceId);
 
   return (

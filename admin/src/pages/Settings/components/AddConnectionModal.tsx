@@ -5,27 +5,42 @@ import {
   Field,
   Flex,
   Modal,
+  SingleSelect,
+  SingleSelectOption,
   TextInput,
   Typography,
 } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import { useEffect, useState, type ChangeEvent } from 'react';
-import { useConnectionsApi } from '../../../api/connections';
+import { useConnectionsApi, type ProviderView } from '../../../api/connections';
 import { readApiError } from '../../../utils/apiError';
 import { useT } from '../../../utils/useT';
 
 interface Props {
   open: boolean;
   oauthAvailable: boolean;
+  /** The platforms the server can connect, as it reports them. */
+  providers: ProviderView[];
   onClose(): void;
   onConnected(): void;
 }
 
-/** Add a Mailchimp account: an API key checked as it is typed and verified live, or OAuth. */
-export const AddConnectionModal = ({ open, oauthAvailable, onClose, onConnected }: Props) => {
+/**
+ * Add an account on one of the platforms the server reports: an API key checked as it is typed
+ * (by that platform's own rule, on the server) and verified live, or OAuth where offered.
+ */
+export const AddConnectionModal = ({
+  open,
+  oauthAvailable,
+  providers,
+  onClose,
+  onConnected,
+}: Props) => {
   const t = useT();
   const api = useConnectionsApi();
   const { toggleNotification } = useNotification();
+  const [providerName, setProviderName] = useState<string | null>(null);
+  const provider = providers.find((p) => p.name === providerName) ?? providers[0];
   const [apiKey, setApiKey] = useState('');
   const [senderName, setSenderName] = useState('');
   const [senderEmail, setSenderEmail] = useState('');
@@ -35,15 +50,15 @@ export const AddConnectionModal = ({ open, oauthAvailable, onClose, onConnected 
 
   // Inline format check, debounced: the server holds the one definition of a valid key.
   useEffect(() => {
-    if (apiKey.trim() === '') return setFormatError(null);
+    if (apiKey.trim() === '' || !provider) return setFormatError(null);
     const timer = setTimeout(() => {
       api
-        .checkKey(apiKey)
+        .checkKey(provider.name, apiKey)
         .then((result) => setFormatError(result.ok ? null : (result.reason ?? null)))
         .catch(() => setFormatError(null));
     }, 300);
     return () => clearTimeout(timer);
-  }, [api, apiKey]);
+  }, [api, apiKey, provider]);
 
   const reset = () => {
     setApiKey('');
@@ -54,10 +69,12 @@ export const AddConnectionModal = ({ open, oauthAvailable, onClose, onConnected 
   };
 
   const submit = async () => {
+    if (!provider) return;
     setSubmitting(true);
     setFieldErrors({});
     try {
       const connection = await api.connect({
+        provider: provider.name,
         apiKey,
         senderName: senderName || undefined,
         senderEmail: senderEmail || undefined,
@@ -88,19 +105,41 @@ export const AddConnectionModal = ({ open, oauthAvailable, onClose, onConnected 
   };
 
   const keyError = fieldErrors.apiKey ?? formatError ?? undefined;
+  const offerOAuth = oauthAvailable && Boolean(provider?.credentialKinds.includes('oauth'));
 
   return (
     <Modal.Root open={open} onOpenChange={(next: boolean) => !next && onClose()}>
       <Modal.Content>
         <Modal.Header>
-          <Modal.Title>{t('settings.connect.title', 'Connect Mailchimp')}</Modal.Title>
+          <Modal.Title>{t('settings.connect.title', 'Add connection')}</Modal.Title>
         </Modal.Header>
         <Modal.Body>
           <Flex direction="column" alignItems="stretch" gap={4}>
-            {oauthAvailable ? (
+            <Field.Root name="provider" error={fieldErrors.provider} required>
+              <Field.Label>{t('settings.connect.provider', 'Platform')}</Field.Label>
+              <SingleSelect
+                name="provider"
+                value={provider?.name}
+                onChange={(next: string | number) => {
+                  setProviderName(String(next));
+                  setFormatError(null);
+                  setFieldErrors({});
+                }}
+              >
+                {providers.map((p) => (
+                  <SingleSelectOption key={p.name} value={p.name}>
+                    {p.displayName}
+                  </SingleSelectOption>
+                ))}
+              </SingleSelect>
+              <Field.Error />
+            </Field.Root>
+            {offerOAuth ? (
               <>
                 <Button variant="secondary" onClick={startOAuth} fullWidth>
-                  {t('settings.connect.oauth', 'Connect with Mailchimp')}
+                  {t('settings.connect.oauth', 'Connect with {platform}', {
+                    platform: provider?.displayName ?? '',
+                  })}
                 </Button>
                 <Flex gap={2} alignItems="center">
                   <Box flex="1">
@@ -115,20 +154,12 @@ export const AddConnectionModal = ({ open, oauthAvailable, onClose, onConnected 
                 </Flex>
               </>
             ) : null}
-            <Field.Root
-              name="apiKey"
-              error={keyError}
-              hint={t(
-                'settings.connect.apiKey.hint',
-                'Mailchimp › Account › Extras › API keys. It ends with your data center, like -us6.'
-              )}
-              required
-            >
+            <Field.Root name="apiKey" error={keyError} hint={provider?.keyHint} required>
               <Field.Label>{t('settings.connect.apiKey', 'API key')}</Field.Label>
               <TextInput
                 name="apiKey"
                 autoComplete="off"
-                placeholder="0123456789abcdef0123456789abcdef-us6"
+                placeholder={provider?.keyPlaceholder}
                 value={apiKey}
                 onChange={(e: ChangeEvent<HTMLInputElement>) => setApiKey(e.target.value)}
               />
@@ -184,7 +215,7 @@ export const AddConnectionModal = ({ open, oauthAvailable, onClose, onConnected 
           <Button
             onClick={submit}
             loading={submitting}
-            disabled={apiKey.trim() === '' || Boolean(formatError)}
+            disabled={!provider || apiKey.trim() === '' || Boolean(formatError)}
           >
             {t('settings.connect.submit', 'Verify and connect')}
           </Button>

@@ -23,6 +23,8 @@ import { DisconnectDialog } from './DisconnectDialog';
 
 interface Props {
   connection: ConnectionView;
+  /** The platform's display name, as the server reports it. */
+  platform: string;
   canUpdate: boolean;
   onChanged(): void;
 }
@@ -34,7 +36,7 @@ const STATUS_BADGE = {
 } as const;
 
 /** One connected account: its audience, sender and state, and what an admin can do with it. */
-export const ConnectionCard = ({ connection, canUpdate, onChanged }: Props) => {
+export const ConnectionCard = ({ connection, platform, canUpdate, onChanged }: Props) => {
   const t = useT();
   const { formatDate } = useIntl();
   const api = useConnectionsApi();
@@ -85,7 +87,7 @@ export const ConnectionCard = ({ connection, canUpdate, onChanged }: Props) => {
   const sourceLabel = {
     connection: t('settings.sender.source.connection', 'set on this connection'),
     audience: t('settings.sender.source.audience', 'the audience’s campaign defaults'),
-    account: t('settings.sender.source.account', 'the Mailchimp account’s login'),
+    account: t('settings.sender.source.account', 'the {platform} account’s login', { platform }),
     server: t('settings.sender.source.server', 'this server’s host name'),
   };
 
@@ -102,7 +104,8 @@ export const ConnectionCard = ({ connection, canUpdate, onChanged }: Props) => {
           <Flex direction="column" alignItems="flex-start" gap={1}>
             <Flex gap={2}>
               <Typography variant="delta" tag="h2" data-testid="connection-account">
-                {connection.accountName ?? t('settings.unknownAccount', 'Mailchimp account')}
+                {connection.accountName ??
+                  t('settings.unknownAccount', '{platform} account', { platform })}
               </Typography>
               <Badge {...STATUS_BADGE[connection.status]} data-testid="connection-status">
                 {t(`settings.status.${connection.status}`, connection.status)}
@@ -113,7 +116,7 @@ export const ConnectionCard = ({ connection, canUpdate, onChanged }: Props) => {
             </Flex>
             <Typography variant="pi" textColor="neutral600">
               {[
-                connection.provider === 'mailchimp' ? 'Mailchimp' : connection.provider,
+                platform,
                 connection.dataCenter
                   ? t('settings.dataCenter', 'data center {dc}', { dc: connection.dataCenter })
                   : null,

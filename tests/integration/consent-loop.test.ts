@@ -377,4 +377,79 @@ describe('consent loop: webhooks, opt-outs across platforms, erasure, audit', ()
     );
     expect(csv.text).toContain(bob.email.toLowerCase());
   });
+
+  it('a public form sign-up of an unsubscribed address lifts no suppression until the platform confirms', async () => {
+    const frank = consenting[5];
+    // Frank unsubscribed on the first audience; his entry's consent is ticked again (an import).
+    fx.sim.unsubscribe(fx.listId, frank.email);
+    await settle();
+    expect((await preferenceOf(frank.email))?.status).toBe('unsubscribed');
+    // Alice: unsubscribed on both audiences. Both entries' consent is ticked again (an import).
+    for (const person of [frank, alice])
+      await db(CONTACT).updateMany({
+        where: { documentId: (await entryOf(person.email)).documentId },
+        data: { marketingConsent: true },
+      });
+    expect(await stateOf(alice.email)).toMatchObject({ remoteStatus: 'unsubscribed' });
+    // A second profile on the second platform's audience, without double opt-in.
+    const connections = (await api('get', '/email-marketing/connections')).body.data
+      .connections as Array<{ id: number; accountName: string | null }>;
+    const secondConnection = connections.find((c) => c.accountName === 'Second Co')!;
+    const created = await api('post', '/email-marketing/sync/profiles', {
+      name: 'Second audience contacts',
+      sourceUid: CONTACT,
+      emailField: 'email',
+      consentField: 'marketingConsent',
+      consentRule: { kind: 'boolean' },
+      connectionId: secondConnection.id,
+      audienceId: secondListId,
+      doubleOptIn: false,
+      mergeFields: [],
+    });
+    expect(created.status).toBe(200);
+    const secondId = created.body.data.id as number;
+    const fullSync = async (id: number) => {
+      await api('post', `/email-marketing/sync/profiles/${id}/sync`, { force: true }).expect(200);
+      await settle();
+    };
+    await fullSync(secondId);
+    expect(fx.sim.member(secondListId, frank.email)).toBeUndefined();
+
+    // Anyone may submit an address: Frank's to the first audience, Alice's to the second.
+    const subscribe = (email: string, profile: number) =>
+      app.http
+        .post('/api/email-marketing/preferences/subscribe')
+        .send({ email, profile })
+        .expect(202);
+    await subscribe(frank.email, profileId);
+    await subscribe(alice.email, secondId);
+    await settle();
+    expect(await failedJobs(app.strapi)).toEqual([]);
+    expect(fx.sim.member(fx.listId, frank.email)?.status).toBe('pending');
+    expect(fx.sim.member(secondListId, alice.email)?.status).toBe('pending');
+    expect((await preferenceOf(frank.email))?.status).toBe('unsubscribed');
+    expect((await preferenceOf(alice.email))?.status).toBe('unsubscribed');
+    const aliceConfirmations = fx.sim.member(fx.listId, alice.email)!.confirmationsSent;
+
+    // Full syncs of both profiles: no one created, no other audience asked to confirm again.
+    await fullSync(secondId);
+    await fullSync(profileId);
+    expect(await failedJobs(app.strapi)).toEqual([]);
+    expect(fx.sim.member(secondListId, frank.email)).toBeUndefined();
+    expect(fx.sim.member(fx.listId, alice.email)).toMatchObject({
+      status: 'unsubscribed',
+      confirmationsSent: aliceConfirmations,
+    });
+
+    // Frank clicks the confirmation link: the platform's word lifts the suppression.
+    fx.sim.confirm(fx.listId, frank.email);
+    await settle();
+    expect(await preferenceOf(frank.email)).toMatchObject({
+      status: 'subscribed',
+      confirmedAt: expect.any(String),
+    });
+    expect(await stateOf(frank.email)).toMatchObject({ remoteStatus: 'subscribed' });
+    await fullSync(secondId);
+    expect(fx.sim.member(secondListId, frank.email)?.status).toBe('subscribed');
+  });
 });

@@ -146,15 +146,22 @@ describe('public preference form: subscribe, unsubscribe by token, rate limit', 
       status: 'pending',
       source: 'form',
     });
-    // Unsubscribed, asking again: a real consent event → pending, audited with its source.
+    // Unsubscribed, asking again: pending on this audience (one confirmation email), audited;
+    // the address stays suppressed everywhere until the platform reports the confirmation.
     expect(fx.sim.member(fx.listId, bob.email)?.status).toBe('pending');
-    expect((await preferenceOf(bob.email))?.status).toBe('pending');
+    expect(await preferenceOf(bob.email)).toMatchObject({
+      status: 'unsubscribed',
+      confirmationSentAt: expect.any(String),
+    });
     const bobAudit = await db(AUDIT).findOne({
       where: { email: bob.email.toLowerCase(), action: 'contact.pending' },
     });
     expect(bobAudit).toMatchObject({
       actorName: 'public preference form',
+      subjectType: 'audience',
+      subjectId: fx.listId,
       before: { status: 'unsubscribed' },
+      after: { status: 'pending', preference: 'unsubscribed' },
     });
     // Subscribed and cleaned stay as they were; erased is never re-added.
     expect(fx.sim.member(fx.listId, alice.email)?.status).toBe('subscribed');

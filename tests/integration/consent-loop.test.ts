@@ -228,11 +228,37 @@ describe('consent loop: webhooks, opt-outs across platforms, erasure, audit', ()
     expect(wrong.status).toBe(400);
     expect(fx.sim.member(fx.listId, carol.email)).toBeDefined();
 
+    // Carol is on a segment (by its filter) and was added to another one by a threshold.
+    const segmentMembers = () =>
+      db('plugin::email-marketing.segment-member').count({
+        where: { email: { $eqi: carol.email } },
+      });
+    const made = await api('post', '/email-marketing/segments', {
+      name: 'Carol town',
+      profileId,
+      match: 'all',
+      conditions: [{ field: 'city', operator: 'eq', value: carol.city }],
+    });
+    expect(made.status).toBe(201);
+    await settle();
+    expect(await segmentMembers()).toBe(1);
+    const carolDoc = (await entryOf(carol.email)).documentId;
+    await db('plugin::email-marketing.segment').update({
+      where: { id: made.body.data.id },
+      data: { manualMembers: { [carolDoc]: carol.email, kept: alice.email } },
+    });
+
     const erased = await api('post', '/email-marketing/preferences/erase', {
       email: carol.email,
       confirm: carol.email,
     });
     expect(erased.status).toBe(200);
+    expect(erased.body.data.removed.segmentMembers).toBe(1);
+    expect(await segmentMembers()).toBe(0);
+    const segment = (await db('plugin::email-marketing.segment').findOne({
+      where: { id: made.body.data.id },
+    })) as { manualMembers: Record<string, string> };
+    expect(segment.manualMembers).toEqual({ kept: alice.email });
     expect(fx.sim.member(fx.listId, carol.email)).toBeUndefined();
     const hash = sha256(carol.email.toLowerCase());
     expect(await db(PREFERENCE).findMany({ where: { email: carol.email.toLowerCase() } })).toEqual(

@@ -39,6 +39,7 @@ describe('public preference form: subscribe, unsubscribe by token, rate limit', 
       status: string;
       source: string | null;
       confirmationSentAt: string | null;
+      consentWithdrawnAt: string | null;
     } | null;
   const mint = (email: string) =>
     (
@@ -204,6 +205,13 @@ describe('public preference form: subscribe, unsubscribe by token, rate limit', 
     expect(stranger.status).toBe(200);
     expect(stranger.body).toEqual(res.body);
     expect((await preferenceOf('stranger@example.com'))?.status).toBe('unsubscribed');
+    // A bounced (cleaned) address stays cleaned: the bounce is not lost; withdrawal recorded.
+    const bounced = await form(UNSUBSCRIBE, { token: mint(carol.email) });
+    expect(bounced.body).toEqual(res.body);
+    expect(await preferenceOf(carol.email)).toMatchObject({
+      status: 'cleaned',
+      consentWithdrawnAt: expect.any(String),
+    });
     // An erased address stays erased: same answer, no row naming it.
     const erased = await form(UNSUBSCRIBE, { token: mint(dave.email) });
     expect(erased.body).toEqual(res.body);

@@ -111,6 +111,10 @@ describe('public preference form: subscribe, unsubscribe by token, rate limit', 
     const badProfile = await form(SUBSCRIBE, { email: 'new@example.com', profile: 'Nope' });
     expect(badProfile.status).toBe(400);
     expect(badProfile.body.error.message).toMatch(/"profile" names no enabled sync profile/);
+    // A real profile's name gets the same answer: ids only, no enumeration of names.
+    const byName = await form(SUBSCRIBE, { email: 'new@example.com', profile: 'Contacts' });
+    expect(byName.status).toBe(400);
+    expect(byName.body).toEqual(badProfile.body);
     const noToken = await form(UNSUBSCRIBE, {});
     expect(noToken.status).toBe(400);
     expect(noToken.body.error.message).toMatch(/"token"/);

@@ -227,11 +227,37 @@ describe.each(platforms)(
       expect(wrong.status).toBe(400);
       expect(fx.contact(carol.email)).toBeDefined();
 
+      // Carol is on a segment (by its filter) and was added to another one by a threshold.
+      const segmentMembers = () =>
+        db('plugin::email-marketing.segment-member').count({
+          where: { email: { $eqi: carol.email } },
+        });
+      const made = await api('post', '/email-marketing/segments', {
+        name: 'Carol town',
+        profileId,
+        match: 'all',
+        conditions: [{ field: 'city', operator: 'eq', value: carol.city }],
+      });
+      expect(made.status).toBe(201);
+      await settle();
+      expect(await segmentMembers()).toBe(1);
+      const carolDoc = (await entryOf(carol.email)).documentId;
+      await db('plugin::email-marketing.segment').update({
+        where: { id: made.body.data.id },
+        data: { manualMembers: { [carolDoc]: carol.email, kept: alice.email } },
+      });
+
       const erased = await api('post', '/email-marketing/preferences/erase', {
         email: carol.email,
         confirm: carol.email,
       });
       expect(erased.status).toBe(200);
+      expect(erased.body.data.removed.segmentMembers).toBe(1);
+      expect(await segmentMembers()).toBe(0);
+      const segment = (await db('plugin::email-marketing.segment').findOne({
+        where: { id: made.body.data.id },
+      })) as { manualMembers: Record<string, string> };
+      expect(segment.manualMembers).toEqual({ kept: alice.email });
       expect(fx.contact(carol.email)).toBeUndefined();
       const hash = sha256(carol.email.toLowerCase());
       expect(
@@ -290,6 +316,85 @@ describe.each(platforms)(
           await waitForIdle(app.strapi);
           expect(await db(EVENT).count()).toBe(before);
           expect(await preferenceOf(dave.email)).toMatchObject({ status: 'subscribed' });
+        });
+
+        it('a public form sign-up of an unsubscribed address lifts no suppression until the platform confirms', async () => {
+          const { sim } = asMailchimp(fx);
+          const listId = fx.primary.audienceId;
+          const frank = consenting[5];
+          // Frank unsubscribed on the first audience; his entry's consent is ticked again (an import).
+          sim.unsubscribe(listId, frank.email);
+          await settle();
+          expect((await preferenceOf(frank.email))?.status).toBe('unsubscribed');
+          // Alice: unsubscribed on both audiences (earlier test). Both entries' consent ticked again.
+          for (const person of [frank, alice])
+            await db(CONTACT).updateMany({
+              where: { documentId: (await entryOf(person.email)).documentId },
+              data: { marketingConsent: true },
+            });
+          expect(await stateOf(alice.email)).toMatchObject({ remoteStatus: 'unsubscribed' });
+          // A second profile on the second account's audience, without double opt-in.
+          const connections = (await api('get', '/email-marketing/connections')).body.data
+            .connections as Array<{ id: number; accountName: string | null }>;
+          const secondConnection = connections.find((c) => c.accountName === 'Second Co')!;
+          const created = await api('post', '/email-marketing/sync/profiles', {
+            name: 'Second audience contacts',
+            sourceUid: CONTACT,
+            emailField: 'email',
+            consentField: 'marketingConsent',
+            consentRule: { kind: 'boolean' },
+            connectionId: secondConnection.id,
+            audienceId: secondListId,
+            doubleOptIn: false,
+            mergeFields: [],
+          });
+          expect(created.status).toBe(200);
+          const secondId = created.body.data.id as number;
+          const fullSync = async (id: number) => {
+            await api('post', `/email-marketing/sync/profiles/${id}/sync`, { force: true }).expect(
+              200
+            );
+            await settle();
+          };
+          await fullSync(secondId);
+          expect(sim.member(secondListId, frank.email)).toBeUndefined();
+
+          // Anyone may submit an address: Frank's to the first audience, Alice's to the second.
+          const subscribe = (email: string, profile: number) =>
+            app.http
+              .post('/api/email-marketing/preferences/subscribe')
+              .send({ email, profile })
+              .expect(202);
+          await subscribe(frank.email, profileId);
+          await subscribe(alice.email, secondId);
+          await settle();
+          expect(await failedJobs(app.strapi)).toEqual([]);
+          expect(sim.member(listId, frank.email)?.status).toBe('pending');
+          expect(sim.member(secondListId, alice.email)?.status).toBe('pending');
+          expect((await preferenceOf(frank.email))?.status).toBe('unsubscribed');
+          expect((await preferenceOf(alice.email))?.status).toBe('unsubscribed');
+          const aliceConfirmations = sim.member(listId, alice.email)!.confirmationsSent;
+
+          // Full syncs of both profiles: no one created, no other audience asked to confirm again.
+          await fullSync(secondId);
+          await fullSync(profileId);
+          expect(await failedJobs(app.strapi)).toEqual([]);
+          expect(sim.member(secondListId, frank.email)).toBeUndefined();
+          expect(sim.member(listId, alice.email)).toMatchObject({
+            status: 'unsubscribed',
+            confirmationsSent: aliceConfirmations,
+          });
+
+          // Frank clicks the confirmation link: the platform's word lifts the suppression.
+          sim.confirm(listId, frank.email);
+          await settle();
+          expect(await preferenceOf(frank.email)).toMatchObject({
+            status: 'subscribed',
+            confirmedAt: expect.any(String),
+          });
+          expect(await stateOf(frank.email)).toMatchObject({ remoteStatus: 'subscribed' });
+          await fullSync(secondId);
+          expect(sim.member(secondListId, frank.email)?.status).toBe('subscribed');
         });
 
         it('2,000 duplicate deliveries store one event and apply one effect', async () => {

@@ -115,6 +115,20 @@ describe('profile options: flow-back, onErase, webhook registration repair', () 
     expect(res.body.error.message).toMatch(/"onErase" is keep, anonymise or delete/);
   });
 
+  it('the consent field cannot be mapped to a merge field (flow-back would set consent)', async () => {
+    const res = await api('put', `/email-marketing/sync/profiles/${profileId}`, {
+      ...profileBody,
+      mergeFields: [
+        { attribute: 'firstName', tag: 'FNAME' },
+        { attribute: 'marketingConsent', tag: 'PLAN' },
+      ],
+    });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body.error)).toMatch(
+      /\\"marketingConsent\\" is the consent field: it cannot be mapped to a merge field/
+    );
+  });
+
   it('flow-back off (default): a profile change on the platform changes nothing in Strapi', async () => {
     const before = await entryOf(alice.email);
     fx.sim.editProfile(fx.listId, alice.email, { FNAME: 'Alicia' });

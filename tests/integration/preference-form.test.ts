@@ -39,6 +39,7 @@ describe('public preference form: subscribe, unsubscribe by token, rate limit', 
       status: string;
       source: string | null;
       confirmationSentAt: string | null;
+      consentWithdrawnAt: string | null;
     } | null;
   const mint = (email: string) =>
     (
@@ -110,6 +111,10 @@ describe('public preference form: subscribe, unsubscribe by token, rate limit', 
     const badProfile = await form(SUBSCRIBE, { email: 'new@example.com', profile: 'Nope' });
     expect(badProfile.status).toBe(400);
     expect(badProfile.body.error.message).toMatch(/"profile" names no enabled sync profile/);
+    // A real profile's name gets the same answer: ids only, no enumeration of names.
+    const byName = await form(SUBSCRIBE, { email: 'new@example.com', profile: 'Contacts' });
+    expect(byName.status).toBe(400);
+    expect(byName.body).toEqual(badProfile.body);
     const noToken = await form(UNSUBSCRIBE, {});
     expect(noToken.status).toBe(400);
     expect(noToken.body.error.message).toMatch(/"token"/);
@@ -146,15 +151,22 @@ describe('public preference form: subscribe, unsubscribe by token, rate limit', 
       status: 'pending',
       source: 'form',
     });
-    // Unsubscribed, asking again: a real consent event → pending, audited with its source.
+    // Unsubscribed, asking again: pending on this audience (one confirmation email), audited;
+    // the address stays suppressed everywhere until the platform reports the confirmation.
     expect(fx.sim.member(fx.listId, bob.email)?.status).toBe('pending');
-    expect((await preferenceOf(bob.email))?.status).toBe('pending');
+    expect(await preferenceOf(bob.email)).toMatchObject({
+      status: 'unsubscribed',
+      confirmationSentAt: expect.any(String),
+    });
     const bobAudit = await db(AUDIT).findOne({
       where: { email: bob.email.toLowerCase(), action: 'contact.pending' },
     });
     expect(bobAudit).toMatchObject({
       actorName: 'public preference form',
+      subjectType: 'audience',
+      subjectId: fx.listId,
       before: { status: 'unsubscribed' },
+      after: { status: 'pending', preference: 'unsubscribed' },
     });
     // Subscribed and cleaned stay as they were; erased is never re-added.
     expect(fx.sim.member(fx.listId, alice.email)?.status).toBe('subscribed');
@@ -197,6 +209,13 @@ describe('public preference form: subscribe, unsubscribe by token, rate limit', 
     expect(stranger.status).toBe(200);
     expect(stranger.body).toEqual(res.body);
     expect((await preferenceOf('stranger@example.com'))?.status).toBe('unsubscribed');
+    // A bounced (cleaned) address stays cleaned: the bounce is not lost; withdrawal recorded.
+    const bounced = await form(UNSUBSCRIBE, { token: mint(carol.email) });
+    expect(bounced.body).toEqual(res.body);
+    expect(await preferenceOf(carol.email)).toMatchObject({
+      status: 'cleaned',
+      consentWithdrawnAt: expect.any(String),
+    });
     // An erased address stays erased: same answer, no row naming it.
     const erased = await form(UNSUBSCRIBE, { token: mint(dave.email) });
     expect(erased.body).toEqual(res.body);

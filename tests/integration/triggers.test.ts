@@ -414,4 +414,78 @@ describe('point triggers: rules, limits, thresholds, campaign activity, broken r
       vip: false,
     });
   });
+
+  it('"start double opt-in" follows the platform per member, audits the change, never lifts an opt-out', async () => {
+    const PREFERENCE = 'plugin::email-marketing.preference';
+    const AUDIT = 'plugin::email-marketing.audit-event';
+    await createRule({ name: 'Nudge', event: { type: 'manual' }, points: 1 });
+    await createThreshold({
+      name: 'Ask to confirm',
+      points: 15,
+      actions: [{ type: 'startDoubleOptIn' }],
+      refireOnRecross: true,
+    });
+    const [quiet, gone] = [consenting[30], consenting[31]];
+    const db = (uid: string) => app.strapi.db.query(uid as never);
+    const forget = async (email: string, remoteStatus: string | null) => {
+      await db(PREFERENCE).deleteMany({ where: { email: email.toLowerCase() } });
+      await db(STATE_UID).updateMany({
+        where: { profileId, email },
+        data: { remoteStatus },
+      });
+    };
+    // Quiet is transactional on the platform; Gone unsubscribed there, unknown here.
+    fx.sim.member(fx.listId, quiet.email)!.status = 'transactional';
+    await forget(quiet.email, 'transactional');
+    fx.sim.member(fx.listId, gone.email)!.status = 'unsubscribed';
+    await forget(gone.email, null);
+    const adjust = async (email: string, delta: number) => {
+      const res = await api(
+        'post',
+        `/triggers/contacts/${profileId}/${await documentIdOf(email)}/adjust`,
+        { delta, reason: 'test' }
+      );
+      expect(res.status).toBe(200);
+      await idle();
+    };
+    await adjust(quiet.email, 20);
+    await adjust(gone.email, 20);
+
+    // Quiet: pending, one confirmation, audited before → after, the state follows.
+    expect(fx.sim.member(fx.listId, quiet.email)).toMatchObject({
+      status: 'pending',
+      confirmationsSent: 1,
+    });
+    expect(
+      await db(PREFERENCE).findOne({ where: { email: quiet.email.toLowerCase() } })
+    ).toMatchObject({ status: 'pending' });
+    expect(
+      await db(AUDIT).findOne({
+        where: { email: quiet.email.toLowerCase(), action: 'contact.pending' },
+      })
+    ).toMatchObject({
+      before: { status: null, remoteStatus: 'transactional' },
+      after: { status: 'pending' },
+    });
+    expect(await db(STATE_UID).findOne({ where: { profileId, email: quiet.email } })).toMatchObject(
+      { remoteStatus: 'pending' }
+    );
+    // Gone: the platform's answer (unsubscribed) is recorded; nothing lifts the opt-out.
+    expect(fx.sim.member(fx.listId, gone.email)).toMatchObject({
+      status: 'unsubscribed',
+      confirmationsSent: 0,
+    });
+    expect(
+      await db(PREFERENCE).findOne({ where: { email: gone.email.toLowerCase() } })
+    ).toMatchObject({ status: 'unsubscribed', source: 'platform' });
+    const goneAction = (await db(AUDIT).findMany({
+      where: { email: gone.email.toLowerCase(), action: 'points.threshold-action' },
+    })) as Array<{ after: { skipped?: string } }>;
+    expect(goneAction.map((a) => a.after.skipped)).toEqual(['the platform reports unsubscribed']);
+
+    // Quiet drops below and re-crosses: already pending, no second confirmation.
+    await adjust(quiet.email, -10);
+    await adjust(quiet.email, 10);
+    expect(fx.sim.member(fx.listId, quiet.email)?.confirmationsSent).toBe(1);
+  });
 });

@@ -27,6 +27,7 @@ export interface ErasureReport {
     webhookEvents: number;
     queuedJobs: number;
     auditEventsAnonymised: number;
+    segmentMembers?: number;
   };
 }
 

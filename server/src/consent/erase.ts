@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { isPlatformError } from '../providers/errors';
 import { emailHash } from '../sync/state-store';
 import type { AuditActor } from '../types/audit';
+import { segmentRows } from '../segments/rows';
 import { getService } from '../utils/get-service';
 import { eraseEntries, type EntryErasure } from './erase-entries';
 import { liveConnections } from './used-audiences';
@@ -12,6 +13,7 @@ const STATE = 'plugin::email-marketing.contact-state';
 const EVENT = 'plugin::email-marketing.webhook-event';
 const JOB = 'plugin::email-marketing.job';
 const AUDIT = 'plugin::email-marketing.audit-event';
+const SEGMENT_MEMBER = 'plugin::email-marketing.segment-member';
 
 export interface ErasureReport {
   emailHash: string;
@@ -26,6 +28,7 @@ export interface ErasureReport {
     webhookEvents: number;
     queuedJobs: number;
     auditEventsAnonymised: number;
+    segmentMembers: number;
   };
   /** Strapi entries anonymised or deleted, per profile `onErase`. */
   entries: EntryErasure[];
@@ -52,7 +55,13 @@ export const eraseAddress = async (
   const report: ErasureReport = {
     emailHash: hash,
     platforms: [],
-    removed: { contactStates: 0, webhookEvents: 0, queuedJobs: 0, auditEventsAnonymised: 0 },
+    removed: {
+      contactStates: 0,
+      webhookEvents: 0,
+      queuedJobs: 0,
+      auditEventsAnonymised: 0,
+      segmentMembers: 0,
+    },
     entries: [],
   };
   const profiles = await getService(strapi, 'syncProfiles').listStored();
@@ -79,8 +88,27 @@ export const eraseAddress = async (
       }
     }
   }
+  const touchedSegments = new Set<number>();
   await strapi.db.transaction(async () => {
     report.entries = await eraseEntries(strapi, profiles, email, hash);
+    // Segment memberships: the rows the diff sync keeps, and threshold-added manual members.
+    const memberRows = (await strapi.db
+      .query(SEGMENT_MEMBER)
+      .findMany({ where: { email: { $eqi: email } }, select: ['id', 'segmentId'] })) as Array<{
+      id: number;
+      segmentId: number;
+    }>;
+    for (const row of memberRows) touchedSegments.add(row.segmentId);
+    report.removed.segmentMembers = (
+      await strapi.db.query(SEGMENT_MEMBER).deleteMany({ where: { email: { $eqi: email } } })
+    ).count;
+    for (const segment of await segmentRows(strapi).all()) {
+      const manual = Object.entries(segment.manualMembers ?? {});
+      const kept = manual.filter(([, address]) => address.trim().toLowerCase() !== email);
+      if (kept.length === manual.length) continue;
+      touchedSegments.add(segment.id);
+      await segmentRows(strapi).update(segment.id, { manualMembers: Object.fromEntries(kept) });
+    }
     report.removed.contactStates = (
       await strapi.db.query(STATE).deleteMany({ where: { email: { $eqi: email } } })
     ).count;
@@ -105,6 +133,8 @@ export const eraseAddress = async (
       data: { email: null, emailHash: hash, status: 'forgotten', source: 'erasure' },
     });
   });
+  for (const segmentId of touchedSegments)
+    await getService(strapi, 'segments').enqueueSync(segmentId, 'member-change');
   await getService(strapi, 'audit').record(actor, {
     action: 'contact.erased',
     subjectType: 'preference',

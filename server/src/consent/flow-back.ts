@@ -47,7 +47,9 @@ export const flowBackProfile = async (
     for (const { attribute, tag } of profile.mergeFields) {
       const value = read[tag];
       const spec = attributes[attribute];
-      if (!value || !spec || attribute === profile.emailField) continue;
+      // Consent changes only through a consent event, never from a platform profile field.
+      if (!value || !spec || attribute === profile.emailField || attribute === profile.consentField)
+        continue;
       const converted = toAttributeValue(spec, value, entry[attribute]);
       if (!converted.ok) refused[attribute] = converted.reason;
       else if (differs(spec, converted.value, entry[attribute])) {

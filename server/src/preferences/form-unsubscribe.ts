@@ -6,6 +6,7 @@ import { getService } from '../utils/get-service';
 import { FORM_ACTOR } from './form-subscribe';
 
 const STATE = 'plugin::email-marketing.contact-state';
+const PREFERENCE = 'plugin::email-marketing.preference';
 
 /**
  * An unsubscribe through a signed link: the address is suppressed (even if it was never known
@@ -15,13 +16,23 @@ const STATE = 'plugin::email-marketing.contact-state';
 export const applyFormUnsubscribe = async (strapi: Core.Strapi, email: string) => {
   const store = stateStore(strapi);
   const audit = getService(strapi, 'audit');
-  if ((await store.preference(email))?.status === 'forgotten') return;
+  const existing = await store.preference(email);
+  if (existing?.status === 'forgotten') return;
   const profiles = await resolvedProfiles(strapi);
+  const withdrawnAt = new Date().toISOString();
   await strapi.db.transaction(async () => {
-    const changed = await store.setPreference(email, 'unsubscribed', {
-      source: 'form',
-      consentWithdrawnAt: new Date().toISOString(),
-    });
+    // A bounced (cleaned) address stays cleaned: it is suppressed already, and the bounce is
+    // worth keeping. The withdrawal is still recorded, and still reaches every platform.
+    let changed: { from: string | null } | null = null;
+    if (existing?.status === 'cleaned')
+      await strapi.db
+        .query(PREFERENCE)
+        .update({ where: { id: existing.id }, data: { consentWithdrawnAt: withdrawnAt } });
+    else
+      changed = await store.setPreference(email, 'unsubscribed', {
+        source: 'form',
+        consentWithdrawnAt: withdrawnAt,
+      });
     if (changed)
       await audit.record(FORM_ACTOR, {
         action: 'contact.unsubscribed',

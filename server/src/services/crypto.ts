@@ -40,29 +40,46 @@ export const decryptWith = (key: Buffer, sealed: string): string => {
 export const deriveKey = (secret: string): Buffer =>
   createHash('sha256').update(`email-marketing:${secret}`).digest();
 
+/** The signing key: derived apart from the encryption key, so the two uses share no material. */
+export const deriveHmacKey = (secret: string): Buffer => deriveKey(`hmac:${secret}`);
+
+const hmac = (key: Buffer, value: string) =>
+  createHmac('sha256', key).update(value).digest('base64url');
+
+const sameText = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
 const crypto = ({ strapi }: { strapi: Core.Strapi }) => {
   const secret = () =>
     process.env[ENCRYPTION_KEY_ENV] ||
     (strapi.config.get('admin.secrets.encryptionKey') as string | undefined);
-  const key = () => {
+  const configured = () => {
     const value = secret();
     if (!value) {
       throw new Error(
         `email-marketing cannot store secrets: set ${ENCRYPTION_KEY_ENV} or admin.secrets.encryptionKey (config/admin.ts).`
       );
     }
-    return deriveKey(value);
+    return value;
   };
+  // Unchanged: credentials encrypted before keep decrypting.
+  const key = () => deriveKey(configured());
   return {
     isConfigured: () => Boolean(secret()),
     encrypt: (plaintext: string) => encryptWith(key(), plaintext),
     decrypt: (sealed: string) => decryptWith(key(), sealed),
-    /** An HMAC over `value`, for signed OAuth states and webhook URLs. */
-    sign: (value: string) => createHmac('sha256', key()).update(value).digest('base64url'),
+    /** An HMAC over `value`, for signed OAuth states and unsubscribe tokens. */
+    sign: (value: string) => hmac(deriveHmacKey(configured()), value),
+    /**
+     * Constant-time check. A signature made with the encryption key (tokens minted before the
+     * keys were separated, e.g. unsubscribe links in sent emails) is still accepted: an opt-out
+     * link must keep working. Nothing is signed with that key any more.
+     */
     verifySignature(value: string, signature: string) {
-      const expected = Buffer.from(this.sign(value));
-      const given = Buffer.from(signature);
-      return expected.length === given.length && timingSafeEqual(expected, given);
+      return sameText(this.sign(value), signature) || sameText(hmac(key(), value), signature);
     },
   };
 };

@@ -39,7 +39,7 @@ const preferenceForm = ({ strapi }: { strapi: Core.Strapi }) => {
   let limiter: FixedWindowLimiter | null = null;
   const signer = () => getService(strapi, 'crypto');
 
-  /** The profile a sign-up goes to: the one named, or the first enabled one. */
+  /** The profile a sign-up goes to: the one whose id is given, or the first enabled one. */
   const profileFor = async (requested: unknown) => {
     const enabled = (await getService(strapi, 'syncProfiles').listStored()).filter(
       (p) => p.enabled
@@ -49,12 +49,11 @@ const preferenceForm = ({ strapi }: { strapi: Core.Strapi }) => {
         throw new errors.ValidationError('Sign-ups are closed: no sync profile is enabled.');
       return enabled[0];
     }
-    const match = enabled.find(
-      (p) => String(p.id) === String(requested).trim() || p.name === String(requested).trim()
-    );
+    // Ids only: a public route must not confirm which internal profile names exist.
+    const match = enabled.find((p) => String(p.id) === String(requested).trim());
     if (!match)
       throw new errors.ValidationError(
-        `"profile" names no enabled sync profile (give its id or name, or leave it out).`
+        `"profile" names no enabled sync profile (give its id, or leave it out).`
       );
     return match;
   };

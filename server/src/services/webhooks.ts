@@ -10,6 +10,7 @@ import { getProviderFactory } from '../providers/registry';
 import type { AuditActor } from '../types/audit';
 import { getService } from '../utils/get-service';
 import { serverUrl } from './platform-settings';
+import { urlOrigin } from '../utils/url-origin';
 
 const CONNECTION = 'plugin::email-marketing.connection';
 export const WEBHOOK_EVENTS_TABLE = 'email_marketing_webhook_events';
@@ -256,7 +257,8 @@ const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
         if (row.webhooksUrl?.startsWith(prefix)) continue;
         await this.registerLater(
           row.id,
-          `registered at ${row.webhooksUrl ?? 'an unknown URL'}, the server is now ${prefix}`,
+          // The origin only: the stored URL's path is the connection's webhook secret.
+          `registered at ${urlOrigin(row.webhooksUrl)}, the server is now ${urlOrigin(prefix)}`,
           delayMs
         );
         repaired.push(row.id);

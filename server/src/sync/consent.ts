@@ -23,7 +23,8 @@ export const consentRecordedAfterOptOut = (
 ): boolean =>
   Boolean(
     preference &&
-      (preference.status === 'subscribed' || preference.status === 'pending') &&
+      // Not `pending`: an unconfirmed sign-up is not consent yet (anyone can submit an address).
+      preference.status === 'subscribed' &&
       preference.consentGivenAt &&
       preference.consentWithdrawnAt &&
       new Date(preference.consentGivenAt).getTime() >

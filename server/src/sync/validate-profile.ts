@@ -161,6 +161,11 @@ export const validateProfile = (
         path: `mergeFields.${index}.attribute`,
         message: `${source.displayName} has no attribute "${mapping.attribute}".`,
       });
+    if (input.consentField && mapping.attribute === input.consentField)
+      problems.push({
+        path: `mergeFields.${index}.attribute`,
+        message: `"${mapping.attribute}" is the consent field: it cannot be mapped to a merge field (consent changes only through a consent event, never from a platform value).`,
+      });
     if (fields && !tags.has(mapping.tag))
       problems.push({
         path: `mergeFields.${index}.tag`,

@@ -100,19 +100,58 @@ const startDoubleOptIn = async (
     return { skipped: 'the contact has no address' };
   if (!hasConsent(profile.consentRule, profile.consentField ? entry[profile.consentField] : null))
     return { skipped: 'no marketing consent' };
-  const preference = await stateStore(strapi).preference(email);
+  const store = stateStore(strapi);
+  const preference = await store.preference(email);
   if (preference && SUPPRESSED.has(preference.status))
     return { skipped: `suppressed (${preference.status})` };
   const remote = t.state?.remoteStatus ?? preference?.status;
   if (remote === 'subscribed' || remote === 'pending') return { skipped: `already ${remote}` };
-  if (!t.state?.remoteStatus)
-    await provider.upsertContacts(audienceId, [{ email, statusIfNew: 'pending', fields: {} }]);
-  else await provider.setContactStatus(audienceId, email, 'pending');
-  await stateStore(strapi).setPreference(email, 'pending', {
-    source: 'points threshold',
-    confirmationSentAt: new Date().toISOString(),
+  if (remote && SUPPRESSED.has(remote)) return { skipped: `${remote} on the platform` };
+  let status: string;
+  if (!t.state?.remoteStatus) {
+    // The platform answers per member: it may already hold this address, unsubscribed.
+    const [r] = await provider.upsertContacts(audienceId, [
+      { email, statusIfNew: 'pending', fields: {} },
+    ]);
+    if (!r || r.outcome === 'failed')
+      throw new PermanentJobError(`The platform refused ${email}: ${r?.message ?? 'no result'}`);
+    status = r.status;
+  } else status = await provider.setContactStatus(audienceId, email, 'pending');
+  const audit = getService(strapi, 'audit');
+  const docId = t.firing.contactDocumentId;
+  await strapi.db.transaction(async () => {
+    // Read again inside the transaction: an opt-out that landed meanwhile is never lifted.
+    const current = await store.preference(email);
+    // The platform's opt-out is recorded; a pending start never demotes a subscribed address.
+    const mayMarkPending =
+      !current || !(SUPPRESSED.has(current.status) || current.status === 'subscribed');
+    let changed: { from: string | null } | null = null;
+    if (SUPPRESSED.has(status))
+      changed = await store.setPreference(email, status as 'unsubscribed' | 'cleaned', {
+        source: 'platform',
+      });
+    else if (status === 'pending' && mayMarkPending)
+      changed = await store.setPreference(email, 'pending', {
+        source: 'points threshold',
+        confirmationSentAt: new Date().toISOString(),
+      });
+    if (changed || t.state?.remoteStatus !== status)
+      await audit.record(SYSTEM, {
+        action: `contact.${status}`,
+        subjectType: profile.sourceUid,
+        subjectId: docId,
+        email,
+        before: {
+          status: changed ? changed.from : (current?.status ?? null),
+          remoteStatus: t.state?.remoteStatus ?? null,
+        },
+        after: { status, remoteStatus: status, audienceId, source: 'points threshold' },
+      });
+    if (t.state) await store.saveState(profile.id, docId, t.state, { remoteStatus: status });
   });
-  return { done: 'double opt-in started' };
+  return status === 'pending'
+    ? { done: 'double opt-in started' }
+    : { skipped: `the platform reports ${status}` };
 };
 
 /** Runs a firing's actions (points.fire): each audited; a platform error retries the job. */

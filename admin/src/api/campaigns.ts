@@ -1,115 +1,37 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMemo } from 'react';
 
-// The admin's copy of the contract's shapes (server: server/src/types/campaigns.ts).
+import { CAMPAIGN_STATUSES } from '../../../server/src/types/campaigns';
+import type {
+  CampaignContentMode,
+  CampaignDetail,
+  CampaignEntryRef,
+  CampaignInput,
+  CampaignMetrics,
+  CampaignStatus,
+  CampaignTimeseriesPoint,
+  CampaignView,
+  EntryOption,
+  EntrySource,
+} from '../../../server/src/types/campaigns';
+import type { SegmentView } from '../../../server/src/types/segments';
 
-export const CAMPAIGN_STATUSES = [
-  'draft',
-  'scheduled',
-  'sending',
-  'sent',
-  'paused',
-  'cancelled',
-  'error',
-] as const;
-export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
-
-export interface CampaignEntryRef {
-  uid: string;
-  documentId: string;
-}
-
-export type CampaignContentMode = 'html' | 'entries';
-
-export interface CampaignInput {
-  name: string;
-  connectionId?: number | null;
-  audienceId: string;
-  segmentId?: number | null;
-  subject: string;
-  previewText?: string | null;
-  fromName?: string | null;
-  replyTo?: string | null;
-  contentMode: CampaignContentMode;
-  html?: string | null;
-  entries?: CampaignEntryRef[];
-  intro?: string | null;
-}
-
-export interface CampaignMetrics {
-  recipients: number;
-  delivered: number;
-  opens: number;
-  uniqueOpens: number;
-  clicks: number;
-  uniqueClicks: number;
-  hardBounces: number;
-  softBounces: number;
-  unsubscribes: number;
-  spamComplaints: number;
-  openRate: number;
-  clickThroughRate: number;
-  clickToOpenRate: number;
-  bounceRate: number;
-  unsubscribeRate: number;
-  takenAt: string;
-}
-
-/** One hour of the platform's breakdown: the opens and clicks that happened in it. */
-export interface CampaignTimeseriesPoint {
-  at: string;
-  uniqueOpens: number;
-  uniqueClicks: number;
-}
-
-export interface CampaignView extends CampaignInput {
-  id: number;
-  documentId: string;
-  connectionName: string | null;
-  audienceName: string | null;
-  segmentName: string | null;
-  status: CampaignStatus;
-  remoteId: string | null;
-  lastError: string | null;
-  scheduledAt: string | null;
-  sentAt: string | null;
-  recipientCount: number | null;
-  metrics: CampaignMetrics | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface CampaignDetail extends CampaignView {
-  /** Oldest first. */
-  snapshots: CampaignMetrics[];
-  /** The latest report's hourly breakdown; absent or empty when the platform has none. */
-  timeseries?: CampaignTimeseriesPoint[];
-}
-
-export interface EntrySource {
-  uid: string;
-  displayName: string;
-  titleField: string | null;
-  summaryField: string | null;
-  imageField: string | null;
-  linkField: string | null;
-}
-
-export interface EntryOption {
-  documentId: string;
-  title: string;
-  summary: string | null;
-  imageUrl: string | null;
-  link: string | null;
-}
+export { CAMPAIGN_STATUSES };
+export type {
+  CampaignContentMode,
+  CampaignDetail,
+  CampaignEntryRef,
+  CampaignInput,
+  CampaignMetrics,
+  CampaignStatus,
+  CampaignTimeseriesPoint,
+  CampaignView,
+  EntryOption,
+  EntrySource,
+};
 
 /** What the segment picker needs of a plugin segment (GET /segments, segments.read). */
-export interface SegmentOption {
-  id: number;
-  name: string;
-  audienceId: string | null;
-  memberCount: number;
-}
+export type SegmentOption = Pick<SegmentView, 'id' | 'name' | 'audienceId' | 'memberCount'>;
 
 const BASE = '/email-marketing/campaigns';
 

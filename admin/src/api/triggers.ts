@@ -1,121 +1,48 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMemo } from 'react';
 
-// The admin's copy of the contract types (server: server/src/types/triggers.ts).
+import {
+  LIMIT_PERIODS,
+  POINT_EVENT_TYPES,
+  THRESHOLD_ACTION_TYPES,
+} from '../../../server/src/types/triggers';
+import type {
+  ContactPoints,
+  LimitPeriod,
+  PointEvent,
+  PointEventType,
+  PointHistoryItem,
+  PointLeader,
+  PointRuleInput,
+  PointRuleView,
+  ThresholdAction,
+  ThresholdActionType,
+  ThresholdFiring,
+  ThresholdInput,
+  ThresholdView,
+  TriggerEventOptions,
+} from '../../../server/src/types/triggers';
+import type { SegmentView } from '../../../server/src/types/segments';
 
-export type PointEvent =
-  | { type: 'entry.created'; uid: string; relationField: string }
-  | { type: 'field.changed'; field: string; value: string | number | boolean | null }
-  | { type: 'contact.published' }
-  | { type: 'campaign.opened' }
-  | { type: 'campaign.clicked' }
-  | { type: 'manual' };
-export type PointEventType = PointEvent['type'];
-export const POINT_EVENT_TYPES: PointEventType[] = [
-  'entry.created',
-  'field.changed',
-  'contact.published',
-  'campaign.opened',
-  'campaign.clicked',
-  'manual',
-];
-
-export type LimitPeriod = 'ever' | 'day' | 'week' | 'month';
-export const LIMIT_PERIODS: LimitPeriod[] = ['ever', 'day', 'week', 'month'];
-
-export interface PointRuleInput {
-  name: string;
-  profileId: number;
-  event: PointEvent;
-  points: number;
-  limit?: { count: number; per: LimitPeriod } | null;
-  paused?: boolean;
-}
-export interface PointRuleView extends PointRuleInput {
-  id: number;
-  documentId: string;
-  paused: boolean;
-  pausedReason: string | null;
-  awardedCount: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export type ThresholdAction =
-  | { type: 'push' }
-  | { type: 'addTags'; tags: string[] }
-  | { type: 'removeTags'; tags: string[] }
-  | { type: 'addToSegment'; segmentId: number }
-  | { type: 'startDoubleOptIn' }
-  | { type: 'markVip' };
-export type ThresholdActionType = ThresholdAction['type'];
-export const THRESHOLD_ACTION_TYPES: ThresholdActionType[] = [
-  'push',
-  'addTags',
-  'removeTags',
-  'addToSegment',
-  'startDoubleOptIn',
-  'markVip',
-];
-
-export interface ThresholdInput {
-  name: string;
-  profileId: number;
-  points: number;
-  actions: ThresholdAction[];
-  refireOnRecross: boolean;
-  paused?: boolean;
-}
-export interface ThresholdView extends ThresholdInput {
-  id: number;
-  documentId: string;
-  paused: boolean;
-  firedCount: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface PointHistoryItem {
-  id: number;
-  at: string;
-  delta: number;
-  total: number;
-  ruleId: number | null;
-  ruleName: string | null;
-  cause: string;
-}
-export interface ThresholdFiring {
-  thresholdId: number;
-  thresholdName: string;
-  firedAt: string;
-  actions: string[];
-  active: boolean;
-}
-export interface ContactPoints {
-  profileId: number;
-  documentId: string;
-  email: string | null;
-  points: number;
-  vip: boolean;
-  history: PointHistoryItem[];
-  firings: ThresholdFiring[];
-}
-export interface TriggerEventOptions {
-  contentTypes: Array<{ uid: string; displayName: string; relationFields: string[] }>;
-  fields: Array<{ name: string; type: string; enum?: string[] }>;
-}
-export interface LeaderRow {
-  documentId: string;
-  email: string | null;
-  points: number;
-  vip: boolean;
-}
+export { LIMIT_PERIODS, POINT_EVENT_TYPES, THRESHOLD_ACTION_TYPES };
+export type {
+  ContactPoints,
+  LimitPeriod,
+  PointEvent,
+  PointEventType,
+  PointHistoryItem,
+  PointRuleInput,
+  PointRuleView,
+  ThresholdAction,
+  ThresholdActionType,
+  ThresholdFiring,
+  ThresholdInput,
+  ThresholdView,
+  TriggerEventOptions,
+};
+export type LeaderRow = PointLeader;
 /** What the threshold editor needs of a segment (GET /segments, segments contract). */
-export interface SegmentOption {
-  id: number;
-  name: string;
-  profileId: number;
-}
+export type SegmentOption = Pick<SegmentView, 'id' | 'name' | 'profileId'>;
 
 const BASE = '/email-marketing/triggers';
 const enc = encodeURIComponent;

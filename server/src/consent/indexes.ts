@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { isUniqueViolation } from '../utils/unique-violation';
+import { createIndexes } from '../utils/create-indexes';
 
 const TABLE = 'email_marketing_webhook_events';
 const PREFERENCES = 'email_marketing_preferences';
@@ -10,8 +10,8 @@ const STATES = 'email_marketing_contact_states';
  * race, and only an index lets exactly one insert win. The lookups of the consent loop by
  * address are indexed too.
  */
-export const ensureWebhookEventIndexes = async (strapi: Core.Strapi) => {
-  for (const sql of [
+export const ensureWebhookEventIndexes = (strapi: Core.Strapi) =>
+  createIndexes(strapi.db.connection, [
     `CREATE UNIQUE INDEX IF NOT EXISTS ${TABLE}_dedupe_uq ON ${TABLE} (dedupe_key)`,
     `CREATE INDEX IF NOT EXISTS ${TABLE}_status_idx ON ${TABLE} (status, id)`,
     // Every event, sync page and form request looks an address up by address or hash: without
@@ -21,12 +21,4 @@ export const ensureWebhookEventIndexes = async (strapi: Core.Strapi) => {
     `CREATE INDEX IF NOT EXISTS ${STATES}_doc_idx ON ${STATES} (profile_id, source_document_id)`,
     // Effects match states case-insensitively ($eqi compiles to LOWER(email) = LOWER(?)).
     `CREATE INDEX IF NOT EXISTS ${STATES}_email_idx ON ${STATES} (LOWER(email))`,
-  ]) {
-    try {
-      await strapi.db.connection.raw(sql);
-    } catch (error) {
-      // Two processes booting together on Postgres can race on the catalog; the other won.
-      if (!isUniqueViolation(error)) throw error;
-    }
-  }
-};
+  ]);

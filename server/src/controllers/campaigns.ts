@@ -1,17 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { adminActor } from '../utils/actor';
 import { getService } from '../utils/get-service';
-
-export interface Ctx {
-  params: Record<string, string>;
-  query: Record<string, string | undefined>;
-  request: { body?: Record<string, unknown> };
-  state: {
-    user?: { id: number; firstname?: string | null; lastname?: string | null; email?: string };
-  };
-  body: unknown;
-  status: number;
-}
+import type { Ctx } from './context';
 
 /** Campaigns (issue 9): thin over the campaigns service. */
 const campaigns = ({ strapi }: { strapi: Core.Strapi }) => {

@@ -3,16 +3,7 @@ import type { ConnectionsResponse } from '../types/connections';
 import { adminActor } from '../utils/actor';
 import { getService } from '../utils/get-service';
 import { parseConnectInput, parseUpdateInput } from '../validation/connections';
-
-export interface Ctx {
-  params: { id?: string };
-  query: Record<string, string | undefined>;
-  request: { body?: Record<string, unknown> };
-  state: {
-    user?: { id: number; firstname?: string | null; lastname?: string | null; email?: string };
-  };
-  body: unknown;
-}
+import type { Ctx } from './context';
 
 const connections = ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => getService(strapi, 'connections');

@@ -3,20 +3,9 @@ import { adminActor } from '../utils/actor';
 import { getService } from '../utils/get-service';
 import { positive } from '../utils/query';
 import { auditFilters } from '../validation/audit';
+import type { Ctx } from './context';
 
 const MAX_PAGE_SIZE = 500;
-
-export interface Ctx {
-  params: Record<string, string>;
-  query: Record<string, string | undefined>;
-  request: { body?: Record<string, unknown> };
-  state: {
-    user?: { id: number; firstname?: string | null; lastname?: string | null; email?: string };
-  };
-  body: unknown;
-  type: string;
-  set(field: string, value: string): void;
-}
 
 /** Admin routes of the consent loop: register webhooks, import now, erase, the audit log. */
 const consent = ({ strapi }: { strapi: Core.Strapi }) => {

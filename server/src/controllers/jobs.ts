@@ -2,20 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { JOB_STATUSES, type JobStatus } from '../types/jobs';
 import { JobConflictError } from '../jobs/store';
 import { getService } from '../utils/get-service';
-
-export interface Ctx {
-  query: Record<string, unknown>;
-  params: Record<string, string>;
-  body: unknown;
-  status: number;
-}
+import { positive } from '../utils/query';
+import type { Ctx } from './context';
 
 const MAX_PAGE_SIZE = 100;
-
-const positive = (value: unknown, fallback: number, max = Number.MAX_SAFE_INTEGER): number => {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? Math.min(n, max) : fallback;
-};
 
 const statuses = (value: unknown): JobStatus[] | undefined => {
   if (typeof value !== 'string' || value === '') return undefined;

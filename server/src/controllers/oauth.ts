@@ -2,13 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../constants';
 import { serverUrl } from '../services/platform-settings';
 import { getService } from '../utils/get-service';
-
-export interface Ctx {
-  query: Record<string, string | undefined>;
-  state: { user?: { id: number } };
-  body: unknown;
-  redirect(url: string): void;
-}
+import type { Ctx } from './context';
 
 const oauth = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Admin: the Mailchimp authorize URL with a fresh signed state. */

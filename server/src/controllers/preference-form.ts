@@ -1,13 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
-
-export interface Ctx {
-  request: { body?: Record<string, unknown>; ip: string };
-  query: Record<string, string | undefined>;
-  body: unknown;
-  status: number;
-  set(field: string, value: string): void;
-}
+import type { Ctx } from './context';
 
 /** The public preference-form routes: thin; the rate limit answers 429 before anything else. */
 const preferenceForm = ({ strapi }: { strapi: Core.Strapi }) => {

@@ -2,15 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { adminActor } from '../utils/actor';
 import { getService } from '../utils/get-service';
 import { positive } from '../utils/query';
-
-export interface Ctx {
-  query: Record<string, string | undefined>;
-  request: { body?: Record<string, unknown> };
-  state: {
-    user?: { id: number; firstname?: string | null; lastname?: string | null; email?: string };
-  };
-  body: unknown;
-}
+import type { Ctx } from './context';
 
 const MAX_PAGE_SIZE = 100;
 

@@ -2,17 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { adminActor } from '../utils/actor';
 import { getService } from '../utils/get-service';
 import { fieldError } from '../validation/connections';
-
-export interface Ctx {
-  params: Record<string, string>;
-  query: Record<string, string | undefined>;
-  request: { body?: Record<string, unknown> };
-  state: {
-    user?: { id: number; firstname?: string | null; lastname?: string | null; email?: string };
-  };
-  body: unknown;
-  status: number;
-}
+import type { Ctx } from './context';
 
 const sync = ({ strapi }: { strapi: Core.Strapi }) => {
   const profiles = () => getService(strapi, 'syncProfiles');

@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { randomBytes } from 'crypto';
 import type { JobStatus } from '../types/jobs';
+import { createIndexes } from '../utils/create-indexes';
+import { isUniqueViolation } from '../utils/unique-violation';
 import type { StoredError } from './outcome';
 
 /** The job table (see content-types/job/schema.json); the hot path speaks SQL to it directly. */
@@ -67,11 +69,6 @@ export class JobConflictError extends Error {
 }
 
 type Row = Record<string, unknown>;
-
-const isUniqueViolation = (error: unknown): boolean => {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '23505' || (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'));
-};
 
 /** A Strapi-style documentId (24 lower-case alphanumerics) for rows inserted without Strapi. */
 const newDocumentId = (): string => {
@@ -177,14 +174,7 @@ export class JobStore {
       `CREATE INDEX IF NOT EXISTS ${JOBS_TABLE}_type_idx ON ${JOBS_TABLE} (type, status)`,
       `CREATE INDEX IF NOT EXISTS ${JOBS_TABLE}_finished_idx ON ${JOBS_TABLE} (status, finished_at)`,
     ];
-    for (const sql of statements) {
-      try {
-        await this.knex.raw(sql);
-      } catch (error) {
-        // Two processes booting together on Postgres can race on the catalog; the other won.
-        if (!isUniqueViolation(error)) throw error;
-      }
-    }
+    await createIndexes(this.knex, statements);
   }
 
   /** Inserts a job, coalescing on the dedupe key, through `conn` (the caller's transaction). */

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { isUniqueViolation } from '../utils/unique-violation';
+import { createIndexes } from '../utils/create-indexes';
 
 const UID = 'plugin::email-marketing.segment-member';
 const TABLE = 'email_marketing_segment_members';
@@ -68,13 +68,7 @@ export const memberStore = (strapi: Core.Strapi) => ({
 });
 
 /** The per-segment lookups above walk this index; one row per (segment, contact). */
-export const ensureSegmentMemberIndexes = async (strapi: Core.Strapi) => {
-  try {
-    await strapi.db.connection.raw(
-      `CREATE UNIQUE INDEX IF NOT EXISTS ${TABLE}_segment_doc_uq ON ${TABLE} (segment_id, source_document_id)`
-    );
-  } catch (error) {
-    // Two processes booting together on Postgres can race on the catalog; the other won.
-    if (!isUniqueViolation(error)) throw error;
-  }
-};
+export const ensureSegmentMemberIndexes = (strapi: Core.Strapi) =>
+  createIndexes(strapi.db.connection, [
+    `CREATE UNIQUE INDEX IF NOT EXISTS ${TABLE}_segment_doc_uq ON ${TABLE} (segment_id, source_document_id)`,
+  ]);

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { renderDigest } from '../campaigns/digest';
 import { campaignEntries, ENTRIES_PAGE_SIZE } from '../campaigns/entries';
-import { readCampaignInput, readTestEmails, type CampaignProblem } from '../campaigns/input';
+import { readCampaignInput, readTestEmails } from '../campaigns/input';
 import { CAMPAIGN_REFRESH_ALL_JOB, campaignRefreshKey } from '../campaigns/jobs';
 import { goneMessage, platformLabel } from '../campaigns/platform';
 import { fromRemote, refreshCampaign } from '../campaigns/refresh';
@@ -20,14 +20,9 @@ import type {
 } from '../types/campaigns';
 import type { AudienceView, ConnectionView } from '../types/connections';
 import { getService } from '../utils/get-service';
+import { invalid } from '../utils/invalid';
 
 const CONNECTION_UID = 'plugin::email-marketing.connection';
-
-const invalid = (problems: CampaignProblem[], details: Record<string, unknown> = {}) =>
-  new errors.ValidationError(problems[0].message, {
-    ...details,
-    errors: problems.map((p) => ({ path: [p.path], message: p.message, name: 'ValidationError' })),
-  });
 
 /** A platform refusal as a 400 carrying the platform's own message. */
 const platformFailure = (error: unknown) =>

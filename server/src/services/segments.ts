@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import type { AuditActor } from '../types/audit';
 import type { SegmentAttribute, SegmentPreview, SegmentView } from '../types/segments';
 import { getService } from '../utils/get-service';
+import { invalid } from '../utils/invalid';
 import { listSegmentAttributes } from '../segments/attributes';
 import type { SegmentProblem } from '../segments/compile';
 import { compileFor, eligibleContacts, onAudience, schemasOf } from '../segments/evaluate';
@@ -13,11 +14,6 @@ import { memberStore } from '../segments/member-store';
 import { SEGMENT_UID, segmentRows, type SegmentRow } from '../segments/rows';
 import type { StoredProfile } from '../sync/profile-runtime';
 import { labelFieldOf } from '../sync/sources';
-
-const invalid = (problems: SegmentProblem[]) =>
-  new errors.ValidationError(problems[0].message, {
-    errors: problems.map((p) => ({ path: [p.path], message: p.message, name: 'ValidationError' })),
-  });
 
 const SEGMENTS_CACHE_MS = 10_000;
 /** A member's change waits this long, so a burst of saves across a segment is one sync. */

@@ -5,6 +5,7 @@ import type { AudienceField } from '../providers/types';
 import type { ProfileInput, ProfileView } from '../types/sync';
 import type { AuditActor } from '../types/audit';
 import { getService } from '../utils/get-service';
+import { invalid } from '../utils/invalid';
 import { FULL_SYNC_JOB } from '../sync/jobs';
 import type { StoredProfile } from '../sync/profile-runtime';
 import { listSources, type SchemaLike } from '../sync/sources';
@@ -12,11 +13,6 @@ import { readProfileInput, validateProfile, type ProfileProblem } from '../sync/
 
 const UID = 'plugin::email-marketing.sync-profile';
 const STATE = 'email_marketing_contact_states';
-
-const invalid = (problems: ProfileProblem[]) =>
-  new errors.ValidationError(problems[0].message, {
-    errors: problems.map((p) => ({ path: [p.path], message: p.message, name: 'ValidationError' })),
-  });
 
 export interface ProfileRow
   extends Omit<

@@ -10,6 +10,7 @@ import type {
   TriggerEventOptions,
 } from '../types/triggers';
 import { getService } from '../utils/get-service';
+import { invalid } from '../utils/invalid';
 import { createCaptureMiddleware, type CaptureContext } from '../triggers/capture';
 import { contactPoints } from '../triggers/contact-points';
 import { readProfileId, readRuleInput, readThresholdInput, type Problem } from '../triggers/input';
@@ -36,11 +37,6 @@ import {
 } from '../triggers/rows';
 import { eventOptions, eventProblem, schemasOf } from '../triggers/schema-check';
 import { segmentRows } from '../segments/rows';
-
-const invalid = (problems: Problem[]) =>
-  new errors.ValidationError(problems[0].message, {
-    errors: problems.map((p) => ({ path: [p.path], message: p.message, name: 'ValidationError' })),
-  });
 
 /** How long an adjustment waits for its job before answering with the pending state. */
 const ADJUST_WAIT_MS = 5000;

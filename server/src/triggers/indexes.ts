@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { isUniqueViolation } from '../utils/unique-violation';
+import { createIndexes } from '../utils/create-indexes';
 import { FIRINGS_TABLE, POINT_EVENTS_TABLE, STATES_TABLE } from './rows';
 
 /**
@@ -17,13 +17,5 @@ const STATEMENTS = [
   `CREATE INDEX IF NOT EXISTS ${STATES_TABLE}_profile_points_idx ON ${STATES_TABLE} (profile_id, points)`,
 ];
 
-export const ensureTriggerIndexes = async (strapi: Core.Strapi) => {
-  for (const sql of STATEMENTS) {
-    try {
-      await strapi.db.connection.raw(sql);
-    } catch (error) {
-      // Two processes booting together on Postgres can race on the catalog; the other won.
-      if (!isUniqueViolation(error)) throw error;
-    }
-  }
-};
+export const ensureTriggerIndexes = (strapi: Core.Strapi) =>
+  createIndexes(strapi.db.connection, STATEMENTS);

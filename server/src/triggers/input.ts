@@ -1,3 +1,4 @@
+import { LIMIT_PERIODS } from '../types/triggers';
 import type {
   LimitPeriod,
   PointEvent,
@@ -12,7 +13,6 @@ export interface Problem {
 }
 type Body = Record<string, unknown>;
 
-const PERIODS: LimitPeriod[] = ['ever', 'day', 'week', 'month'];
 const MAX_POINTS = 1_000_000;
 
 const readName = (raw: unknown, what: string, problems: Problem[]) => {
@@ -99,7 +99,7 @@ export const readRuleInput = (body: Body): { input: PointRuleInput; problems: Pr
     const raw = body.limit as Record<string, unknown>;
     if (!isInt(raw.count) || raw.count < 1)
       problems.push({ path: 'limit.count', message: 'The limit must be at least 1 time.' });
-    if (!PERIODS.includes(raw.per as LimitPeriod))
+    if (!LIMIT_PERIODS.includes(raw.per as LimitPeriod))
       problems.push({ path: 'limit.per', message: 'The limit is per ever, day, week or month.' });
     limit = { count: Number(raw.count), per: raw.per as LimitPeriod };
   }

@@ -1,12 +1,14 @@
-/** Campaigns (issue 9): the admin API's shapes, shared with the admin's copy in admin/src/api/campaigns.ts. */
-export type CampaignStatus =
-  | 'draft'
-  | 'scheduled'
-  | 'sending'
-  | 'sent'
-  | 'paused'
-  | 'cancelled'
-  | 'error';
+/** Campaigns (issue 9): the admin API's shapes, shared by server and admin (types and constants only). */
+export const CAMPAIGN_STATUSES = [
+  'draft',
+  'scheduled',
+  'sending',
+  'sent',
+  'paused',
+  'cancelled',
+  'error',
+] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 export interface CampaignEntryRef {
   uid: string;

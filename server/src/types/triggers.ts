@@ -1,4 +1,4 @@
-/** Point-style triggers (issue 10): the admin API's types, shared with the admin as types only. */
+/** Point-style triggers (issue 10): the admin API's types, shared with the admin (types and constants only). */
 
 export type PointEvent =
   /** An entry of `uid` is created whose `relationField` points at the contact. */
@@ -13,7 +13,16 @@ export type PointEvent =
   | { type: 'manual' };
 
 export type PointEventType = PointEvent['type'];
-export type LimitPeriod = 'ever' | 'day' | 'week' | 'month';
+export const POINT_EVENT_TYPES: PointEventType[] = [
+  'entry.created',
+  'field.changed',
+  'contact.published',
+  'campaign.opened',
+  'campaign.clicked',
+  'manual',
+];
+export const LIMIT_PERIODS = ['ever', 'day', 'week', 'month'] as const;
+export type LimitPeriod = (typeof LIMIT_PERIODS)[number];
 export interface PointLimit {
   count: number;
   per: LimitPeriod;
@@ -47,6 +56,15 @@ export type ThresholdAction =
   /** Only when the contact has consent; never for a suppressed address. */
   | { type: 'startDoubleOptIn' }
   | { type: 'markVip' };
+export type ThresholdActionType = ThresholdAction['type'];
+export const THRESHOLD_ACTION_TYPES: ThresholdActionType[] = [
+  'push',
+  'addTags',
+  'removeTags',
+  'addToSegment',
+  'startDoubleOptIn',
+  'markVip',
+];
 
 export interface ThresholdInput {
   name: string;

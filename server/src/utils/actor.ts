@@ -1,6 +1,6 @@
 import type { AuditActor } from '../types/audit';
 
-interface AdminUser {
+export interface AdminUser {
   id: number;
   firstname?: string | null;
   lastname?: string | null;

@@ -3,6 +3,7 @@ import { Download } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import { usePreferencesApi, type AuditFilters, type AuditResult } from '../../api/preferences';
+import { Pager } from '../../components/Pager';
 import { PERMISSIONS } from '../../permissions';
 import { readApiError } from '../../utils/apiError';
 import { useT } from '../../utils/useT';
@@ -80,33 +81,13 @@ const Audit = () => {
             {result ? (
               <>
                 <AuditTable events={result.events} />
-                <Flex justifyContent="space-between">
-                  <Typography variant="pi" textColor="neutral600" data-testid="audit-total">
-                    {t('audit.page', 'Events {from}–{to} of {total}', {
-                      from: result.total === 0 ? 0 : (result.page - 1) * result.pageSize + 1,
-                      to: (result.page - 1) * result.pageSize + result.events.length,
-                      total: result.total,
-                    })}
-                  </Typography>
-                  <Flex gap={2}>
-                    <Button
-                      size="S"
-                      variant="tertiary"
-                      disabled={page <= 1}
-                      onClick={() => setPage(page - 1)}
-                    >
-                      {t('activity.jobs.previous', 'Previous')}
-                    </Button>
-                    <Button
-                      size="S"
-                      variant="tertiary"
-                      disabled={page * result.pageSize >= result.total}
-                      onClick={() => setPage(page + 1)}
-                    >
-                      {t('activity.jobs.next', 'Next')}
-                    </Button>
-                  </Flex>
-                </Flex>
+                <Pager
+                  page={page}
+                  onPage={setPage}
+                  shown={{ ...result, count: result.events.length }}
+                  label={(range) => t('audit.page', 'Events {from}–{to} of {total}', { ...range })}
+                  testId="audit-total"
+                />
               </>
             ) : null}
           </Flex>

@@ -3,6 +3,7 @@ import { Layouts, Page } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { usePreferencesApi, type PreferenceSearch } from '../../api/preferences';
+import { Pager } from '../../components/Pager';
 import { PERMISSIONS } from '../../permissions';
 import { readApiError } from '../../utils/apiError';
 import { useT } from '../../utils/useT';
@@ -78,33 +79,12 @@ const Preferences = () => {
                 {error ? <Typography textColor="danger600">{error}</Typography> : null}
                 {result ? <PreferencesTable rows={result.results} onOpen={open} /> : null}
                 {result && result.total > result.pageSize ? (
-                  <Flex justifyContent="space-between">
-                    <Typography variant="pi" textColor="neutral600">
-                      {t('preferences.page', '{from}–{to} of {total}', {
-                        from: (result.page - 1) * result.pageSize + 1,
-                        to: (result.page - 1) * result.pageSize + result.results.length,
-                        total: result.total,
-                      })}
-                    </Typography>
-                    <Flex gap={2}>
-                      <Button
-                        size="S"
-                        variant="tertiary"
-                        disabled={page <= 1}
-                        onClick={() => setPage(page - 1)}
-                      >
-                        {t('activity.jobs.previous', 'Previous')}
-                      </Button>
-                      <Button
-                        size="S"
-                        variant="tertiary"
-                        disabled={page * result.pageSize >= result.total}
-                        onClick={() => setPage(page + 1)}
-                      >
-                        {t('activity.jobs.next', 'Next')}
-                      </Button>
-                    </Flex>
-                  </Flex>
+                  <Pager
+                    page={page}
+                    onPage={setPage}
+                    shown={{ ...result, count: result.results.length }}
+                    label={(range) => t('preferences.page', '{from}–{to} of {total}', { ...range })}
+                  />
                 ) : null}
               </Flex>
             </Box>

@@ -1,22 +1,9 @@
-import {
-  Badge,
-  Button,
-  EmptyStateLayout,
-  Flex,
-  IconButton,
-  Table,
-  Tbody,
-  Td,
-  Th,
-  Thead,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
-import { Pencil, Trash } from '@strapi/icons';
+import { Flex, Typography } from '@strapi/design-system';
 import type { SegmentOption, ThresholdView } from '../../../api/triggers';
-import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { DataTable } from '../../../components/DataTable';
 import { useT } from '../../../utils/useT';
 import { actionInWords } from '../describe';
+import { RowControls, StateBadge } from './RowControls';
 
 interface Props {
   thresholds: ThresholdView[];
@@ -37,104 +24,50 @@ export const ThresholdsTable = ({
   onDelete,
 }: Props) => {
   const t = useT();
-  if (thresholds.length === 0)
-    return <EmptyStateLayout content={t('triggers.thresholds.empty', 'No thresholds yet.')} />;
-  const heads = [
-    t('triggers.thresholds.name', 'Name'),
-    t('triggers.thresholds.points', 'At points'),
-    t('triggers.thresholds.do', 'Do'),
-    t('triggers.thresholds.refire', 'Fires again on re-cross'),
-    t('triggers.thresholds.fired', 'Fired'),
-    t('triggers.rules.state', 'State'),
-    t('triggers.rules.actions', 'Actions'),
-  ];
   return (
-    <Table colCount={heads.length} rowCount={thresholds.length + 1}>
-      <Thead>
-        <Tr>
-          {heads.map((head) => (
-            <Th key={head}>
-              <Typography variant="sigma">{head}</Typography>
-            </Th>
+    <DataTable
+      rows={thresholds}
+      empty={t('triggers.thresholds.empty', 'No thresholds yet.')}
+      heads={[
+        t('triggers.thresholds.name', 'Name'),
+        t('triggers.thresholds.points', 'At points'),
+        t('triggers.thresholds.do', 'Do'),
+        t('triggers.thresholds.refire', 'Fires again on re-cross'),
+        t('triggers.thresholds.fired', 'Fired'),
+        t('triggers.rules.state', 'State'),
+        t('triggers.rules.actions', 'Actions'),
+      ]}
+      rowKey={(threshold) => threshold.id}
+      rowTestId={(threshold) => `threshold-${threshold.id}`}
+      cells={(threshold) => [
+        <Typography fontWeight="bold">{threshold.name}</Typography>,
+        <Typography>≥ {threshold.points}</Typography>,
+        <Flex direction="column" alignItems="flex-start" gap={1}>
+          {threshold.actions.map((action, index) => (
+            <Typography key={index} variant="pi">
+              {actionInWords(t, action, segments)}
+            </Typography>
           ))}
-        </Tr>
-      </Thead>
-      <Tbody>
-        {thresholds.map((threshold) => (
-          <Tr key={threshold.id} data-testid={`threshold-${threshold.id}`}>
-            <Td>
-              <Typography fontWeight="bold">{threshold.name}</Typography>
-            </Td>
-            <Td>
-              <Typography>≥ {threshold.points}</Typography>
-            </Td>
-            <Td>
-              <Flex direction="column" alignItems="flex-start" gap={1}>
-                {threshold.actions.map((action, index) => (
-                  <Typography key={index} variant="pi">
-                    {actionInWords(t, action, segments)}
-                  </Typography>
-                ))}
-              </Flex>
-            </Td>
-            <Td>
-              <Typography variant="pi">
-                {threshold.refireOnRecross ? t('triggers.yes', 'Yes') : t('triggers.no', 'No')}
-              </Typography>
-            </Td>
-            <Td>
-              <Typography data-testid="threshold-fired">{threshold.firedCount}</Typography>
-            </Td>
-            <Td>
-              {threshold.paused ? (
-                <Badge backgroundColor="warning100" textColor="warning700">
-                  {t('triggers.rules.paused', 'Paused')}
-                </Badge>
-              ) : (
-                <Badge backgroundColor="success100" textColor="success700">
-                  {t('triggers.rules.active', 'Active')}
-                </Badge>
-              )}
-            </Td>
-            <Td>
-              {canManage ? (
-                <Flex gap={1}>
-                  <IconButton
-                    label={t('triggers.edit', 'Edit')}
-                    variant="ghost"
-                    onClick={() => onEdit(threshold)}
-                  >
-                    <Pencil />
-                  </IconButton>
-                  <Button
-                    size="S"
-                    variant="secondary"
-                    onClick={() => onSetPaused(threshold, !threshold.paused)}
-                  >
-                    {threshold.paused
-                      ? t('triggers.resume', 'Resume')
-                      : t('triggers.pause', 'Pause')}
-                  </Button>
-                  <ConfirmDialog
-                    trigger={
-                      <IconButton label={t('triggers.delete', 'Delete')} variant="ghost">
-                        <Trash />
-                      </IconButton>
-                    }
-                    title={t('triggers.thresholds.delete.title', 'Delete this threshold?')}
-                    body={t(
-                      'triggers.thresholds.delete.body',
-                      'Actions it already ran are not undone.'
-                    )}
-                    confirmLabel={t('triggers.delete', 'Delete')}
-                    onConfirm={() => onDelete(threshold)}
-                  />
-                </Flex>
-              ) : null}
-            </Td>
-          </Tr>
-        ))}
-      </Tbody>
-    </Table>
+        </Flex>,
+        <Typography variant="pi">
+          {threshold.refireOnRecross ? t('triggers.yes', 'Yes') : t('triggers.no', 'No')}
+        </Typography>,
+        <Typography data-testid="threshold-fired">{threshold.firedCount}</Typography>,
+        <StateBadge paused={threshold.paused} />,
+        canManage ? (
+          <RowControls
+            paused={threshold.paused}
+            onEdit={() => onEdit(threshold)}
+            onSetPaused={(paused) => onSetPaused(threshold, paused)}
+            deleteTitle={t('triggers.thresholds.delete.title', 'Delete this threshold?')}
+            deleteBody={t(
+              'triggers.thresholds.delete.body',
+              'Actions it already ran are not undone.'
+            )}
+            onDelete={() => onDelete(threshold)}
+          />
+        ) : null,
+      ]}
+    />
   );
 };

@@ -126,6 +126,8 @@ describe('campaigns: compose, test, schedule, send, metrics, segments, RBAC', ()
     expect(html.indexOf(picked[0].title)).toBeGreaterThan(0);
     expect(html.indexOf(picked[1].title)).toBeGreaterThan(html.indexOf(picked[0].title));
     expect(html).toContain(`src="${picked[0].imageUrl}"`);
+    // The connection's platform (Mailchimp here) fills in the unsubscribe link.
+    expect(html).toContain('<a href="*|UNSUB|*"');
     const gone = await api('post', '/campaigns/render', {
       contentMode: 'entries',
       entries: [{ uid: ARTICLE, documentId: 'nope' }],
@@ -180,6 +182,7 @@ describe('campaigns: compose, test, schedule, send, metrics, segments, RBAC', ()
     });
     expect(onPlatform.html).toContain(list[0].title);
     expect(onPlatform.html).toContain(list[0].imageUrl);
+    expect(onPlatform.html).toContain('<a href="*|UNSUB|*"');
     const id = campaign.id as number;
 
     // Test: up to 5 addresses.

@@ -218,6 +218,11 @@ export interface CampaignActivity {
 export interface ProviderCampaigns {
   /** Most addresses one test send takes (Mailchimp: 5 per test). */
   readonly maxTestRecipients: number;
+  /**
+   * What the platform replaces with each recipient's own unsubscribe URL when it sends
+   * (Mailchimp `*|UNSUB|*`, Klaviyo `{% unsubscribe_url %}`): the href of the content's opt-out link.
+   */
+  readonly unsubscribeUrl: string;
   create(draft: RemoteCampaignDraft): Promise<RemoteCampaign>;
   update(id: string, draft: RemoteCampaignDraft): Promise<RemoteCampaign>;
   setContent(id: string, html: string): Promise<void>;

@@ -126,8 +126,11 @@ const campaigns = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  /** The rendered email: the HTML as given, or the digest of the picked entries. */
-  const renderHtml = async (input: CampaignInput) => {
+  /**
+   * The rendered email: the HTML as given, or the digest of the picked entries, whose opt-out
+   * link is the platform's own unsubscribe placeholder.
+   */
+  const renderHtml = async (input: CampaignInput, unsubscribeUrl: string) => {
     if (input.contentMode === 'html') return { html: input.html ?? '', problems: [] };
     const loaded = await entries.load(input.entries ?? []);
     return {
@@ -136,6 +139,7 @@ const campaigns = ({ strapi }: { strapi: Core.Strapi }) => {
         previewText: input.previewText,
         intro: input.intro,
         entries: loaded.entries,
+        unsubscribeUrl,
       }),
       problems: loaded.problems,
     };
@@ -188,7 +192,7 @@ const campaigns = ({ strapi }: { strapi: Core.Strapi }) => {
         });
       else remoteSegmentId = segment.remoteId;
     }
-    const rendered = await renderHtml(input);
+    const rendered = await renderHtml(input, provider.campaigns.unsubscribeUrl);
     problems.push(...rendered.problems);
     if (problems.length > 0) throw invalid(problems);
     const sender = senderOf(connection, await cachedAudience(connection.id, audienceId));
@@ -309,7 +313,12 @@ const campaigns = ({ strapi }: { strapi: Core.Strapi }) => {
       const { input, problems } = readCampaignInput({ name: 'preview', ...body });
       const relevant = problems.filter((p) => ['html', 'entries', 'contentMode'].includes(p.path));
       if (relevant.length > 0) throw invalid(relevant);
-      const rendered = await renderHtml({ ...input, subject: input.subject || '(no subject)' });
+      // The chosen connection's placeholder; with no platform connected the link goes nowhere.
+      const platform = await platformOf(input.connectionId ?? null).catch(() => null);
+      const rendered = await renderHtml(
+        { ...input, subject: input.subject || '(no subject)' },
+        platform?.provider.campaigns.unsubscribeUrl ?? '#'
+      );
       if (rendered.problems.length > 0) throw invalid(rendered.problems);
       return { html: rendered.html };
     },

@@ -410,4 +410,38 @@ describe('campaigns: compose, test, schedule, send, metrics, segments, RBAC', ()
     }
     expect(remote(created.body.data.remoteId)!.status).toBe('save');
   });
+
+  it('refreshing metrics writes, so it needs campaigns.manage: a reader can read, not refresh', async () => {
+    const roles = app.strapi.service('admin::role');
+    const role = await roles.create({ name: 'Campaign reader', description: 'read only' });
+    await roles.assignPermissions(role.id, [
+      {
+        action: 'plugin::email-marketing.campaigns.read',
+        subject: null,
+        properties: {},
+        conditions: [],
+      },
+    ]);
+    const reader = { email: 'reader@example.com', password: 'Reader12345!' };
+    await app.strapi.service('admin::user').create({
+      ...reader,
+      firstname: 'Rita',
+      lastname: 'Reader',
+      isActive: true,
+      roles: [role.id],
+    });
+    const login = await app.http.post('/admin/login').send(reader).expect(200);
+    const as = login.body.data.token as string;
+    await api('get', `/campaigns/${sentCampaignId}`, undefined, as).expect(200);
+    const snapshots = await app.strapi.db
+      .query('plugin::email-marketing.campaign-snapshot')
+      .count({});
+    for (const path of [`/campaigns/${sentCampaignId}/refresh`, '/campaigns/refresh']) {
+      const res = await api('post', path, {}, as);
+      expect(`${path} ${res.status}`).toBe(`${path} 403`);
+    }
+    expect(await app.strapi.db.query('plugin::email-marketing.campaign-snapshot').count({})).toBe(
+      snapshots
+    );
+  });
 });

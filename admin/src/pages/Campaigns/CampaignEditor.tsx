@@ -112,13 +112,14 @@ export const CampaignEditor = ({ initialDetail, initial, connections, sources }:
     if (id === null) return;
     setRefreshing(true);
     try {
-      setDetail(await api.refresh(id));
+      // Asking the platform is a manager's action; others reload what the scheduled refresh stored.
+      setDetail(await (canManage ? api.refresh(id) : api.detail(id)));
     } catch (error) {
       toggleNotification({ type: 'danger', message: readApiError(error).message });
     } finally {
       setRefreshing(false);
     }
-  }, [api, id, toggleNotification]);
+  }, [api, id, canManage, toggleNotification]);
 
   useEffect(() => {
     if (status !== 'sending') return;
@@ -224,7 +225,7 @@ export const CampaignEditor = ({ initialDetail, initial, connections, sources }:
             <ReportSection
               campaign={detail}
               refreshing={refreshing}
-              onRefresh={() => void refresh()}
+              onRefresh={canManage ? () => void refresh() : undefined}
             />
           ) : null}
           <Section title={t('campaigns.section.audience', 'Audience')}>

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { renderDigest } from '../campaigns/digest';
+import { sameMetrics } from '../campaigns/metrics';
 import { campaignEntries, ENTRIES_PAGE_SIZE } from '../campaigns/entries';
 import { readCampaignInput, readTestEmails, type CampaignProblem } from '../campaigns/input';
 import { CAMPAIGN_REFRESH_ALL_JOB, campaignRefreshKey } from '../campaigns/jobs';
@@ -119,9 +120,15 @@ const campaigns = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const detail = async (row: CampaignRow): Promise<CampaignDetail> => {
     const snapshots = await rows.snapshots(row.id);
+    const stored = snapshots.map((s) => s.metrics);
+    // Unchanged refreshes store no snapshot; the latest one still ends the line at its time.
+    const latest = row.metrics;
+    const last = stored.at(-1);
+    if (latest && last && latest.takenAt > last.takenAt && sameMetrics(latest, last))
+      stored.push(latest);
     return {
       ...(await viewOne(row)),
-      snapshots: snapshots.map((s) => s.metrics),
+      snapshots: stored,
       timeseries: snapshots.at(-1)?.timeseries ?? [],
     };
   };

@@ -169,6 +169,7 @@ describe('campaigns: compose, test, schedule, send, metrics, segments, RBAC', ()
     expect(created.status).toBe(201);
     const campaign = created.body.data;
     expect(campaign).toMatchObject({
+      platform: 'Mailchimp',
       status: 'draft',
       fromName: 'Fixture Co',
       replyTo: 'news@fixture.example',

@@ -66,6 +66,7 @@ export interface CampaignView extends CampaignInput {
   id: number;
   documentId: string;
   connectionName: string | null;
+  platform: string | null;
   audienceName: string | null;
   segmentName: string | null;
   status: CampaignStatus;

@@ -320,6 +320,8 @@ export interface ProviderFactory {
   readonly name: ProviderName;
   /** The platform's name as people know it, for messages ("Mailchimp"). */
   readonly label: string;
+  /** Where on the platform people find an API key ("Account › Extras › API keys"), for messages. */
+  readonly apiKeyHelp?: string;
   /** Checks a pasted API key's shape, saying which part is wrong. */
   checkApiKey(apiKey: string): CredentialCheck;
   create(credentials: ProviderCredentials, settings: ProviderSettings): EmailMarketingProvider;

@@ -46,6 +46,7 @@ const wrongStatus = (row: CampaignRow, allowed: CampaignStatus[], what: string) 
 
 interface ConnectionNames {
   id: number;
+  provider: string;
   accountName: string | null;
   isDefault: boolean;
   audiencesCache: AudienceView[] | null;
@@ -73,7 +74,7 @@ const campaigns = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const namesContext = async () => {
     const connections = (await strapi.db.query(CONNECTION_UID).findMany({
-      select: ['id', 'accountName', 'isDefault', 'audiencesCache'],
+      select: ['id', 'provider', 'accountName', 'isDefault', 'audiencesCache'],
     })) as ConnectionNames[];
     const segments = await segmentRows(strapi).all();
     return { connections, segments };
@@ -102,6 +103,7 @@ const campaigns = ({ strapi }: { strapi: Core.Strapi }) => {
       entries: row.entries ?? [],
       intro: row.intro,
       connectionName: connection?.accountName ?? null,
+      platform: connection ? platformLabel(connection.provider) : null,
       audienceName: connection?.audiencesCache?.find((a) => a.id === row.audienceId)?.name ?? null,
       segmentName: names.segments.find((s) => s.id === row.segmentId)?.name ?? null,
       status: row.status,

@@ -54,6 +54,7 @@ export const CampaignEditor = ({ initialDetail, initial, connections, sources }:
   const id = detail?.id ?? null;
   const status = detail?.status ?? 'draft';
   const editable = canManage && status === 'draft' && busy === null;
+  const platformName = detail?.platform ?? t('campaigns.platform.unknown', 'the platform');
 
   const fail = (error: unknown) => {
     const info = readApiError(error);
@@ -243,10 +244,13 @@ export const CampaignEditor = ({ initialDetail, initial, connections, sources }:
           {canManage && detail && (status === 'draft' || status === 'error') ? (
             <Flex justifyContent="space-between">
               <Typography variant="pi" textColor="neutral600">
-                {t('campaigns.delete.hint', 'Deleting a draft also removes it from Mailchimp.')}
+                {t('campaigns.delete.hint', 'Deleting a draft also removes it from {platform}.', {
+                  platform: platformName,
+                })}
               </Typography>
               <DeleteCampaignDialog
                 name={campaign.form.name}
+                platform={platformName}
                 disabled={busy !== null}
                 onConfirm={() => void remove()}
               />

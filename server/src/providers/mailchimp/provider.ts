@@ -222,6 +222,7 @@ const toAudienceField = (field: MergeField): AudienceField => ({
 export const mailchimp: ProviderFactory = {
   name: 'mailchimp',
   label: 'Mailchimp',
+  apiKeyHelp: 'Account › Extras › API keys',
   checkApiKey(apiKey) {
     const parsed = parseApiKey(apiKey);
     return parsed.ok ? { ok: true } : { ok: false, reason: parsed.reason };

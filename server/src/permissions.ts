@@ -47,12 +47,12 @@ export const ACTIONS = {
   },
   'campaigns.read': {
     uid: 'campaigns.read',
-    displayName: 'Read campaigns, preview them and refresh their metrics',
+    displayName: 'Read campaigns and their metrics, preview them',
     subCategory: 'campaigns',
   },
   'campaigns.manage': {
     uid: 'campaigns.manage',
-    displayName: 'Create, edit, delete and import campaigns; send tests',
+    displayName: 'Create, edit, delete and import campaigns; send tests; refresh metrics',
     subCategory: 'campaigns',
   },
   'campaigns.send': {

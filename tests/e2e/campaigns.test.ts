@@ -130,6 +130,8 @@ describe('admin: Email marketing › Campaigns', () => {
     // Schedule: the dialog proposes a valid quarter hour in New York time and shows its UTC.
     await page.getByRole('button', { name: 'Schedule' }).click();
     const utcText = (await page.getByTestId('schedule-utc').textContent()) ?? '';
+    // The rule names the campaign's platform (the connection's provider label).
+    await page.getByRole('dialog').getByText('Mailchimp sends on quarter hours').waitFor();
     await screenshot(page, 'campaigns-schedule-dialog');
     const proposedDate = await page
       .getByRole('dialog')

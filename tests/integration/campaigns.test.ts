@@ -126,6 +126,8 @@ describe('campaigns: compose, test, schedule, send, metrics, segments, RBAC', ()
     expect(html.indexOf(picked[0].title)).toBeGreaterThan(0);
     expect(html.indexOf(picked[1].title)).toBeGreaterThan(html.indexOf(picked[0].title));
     expect(html).toContain(`src="${picked[0].imageUrl}"`);
+    // The connection's platform (Mailchimp here) fills in the unsubscribe link.
+    expect(html).toContain('<a href="*|UNSUB|*"');
     const gone = await api('post', '/campaigns/render', {
       contentMode: 'entries',
       entries: [{ uid: ARTICLE, documentId: 'nope' }],
@@ -167,6 +169,7 @@ describe('campaigns: compose, test, schedule, send, metrics, segments, RBAC', ()
     expect(created.status).toBe(201);
     const campaign = created.body.data;
     expect(campaign).toMatchObject({
+      platform: 'Mailchimp',
       status: 'draft',
       fromName: 'Fixture Co',
       replyTo: 'news@fixture.example',
@@ -180,6 +183,7 @@ describe('campaigns: compose, test, schedule, send, metrics, segments, RBAC', ()
     });
     expect(onPlatform.html).toContain(list[0].title);
     expect(onPlatform.html).toContain(list[0].imageUrl);
+    expect(onPlatform.html).toContain('<a href="*|UNSUB|*"');
     const id = campaign.id as number;
 
     // Test: up to 5 addresses.
@@ -327,16 +331,37 @@ describe('campaigns: compose, test, schedule, send, metrics, segments, RBAC', ()
     }
     const after = await api('post', `/campaigns/${sentCampaignId}/refresh`).expect(200);
     expect(after.body.data.lastError).toBeNull();
-    expect(after.body.data.snapshots).toHaveLength(before.snapshots.length + 1);
+    // The line still ends at the latest refresh.
+    expect(after.body.data.snapshots.at(-1)).toEqual(after.body.data.metrics);
   });
 
-  it('refresh-all runs as the scheduled job and stores a snapshot per campaign', async () => {
-    const before = (await api('get', `/campaigns/${sentCampaignId}`)).body.data.snapshots.length;
+  it('a refresh that finds the same numbers stores no new snapshot', async () => {
+    const stored = () =>
+      app.strapi.db
+        .query('plugin::email-marketing.campaign-snapshot')
+        .count({ where: { campaignId: sentCampaignId } });
+    const rowsBefore = await stored();
+    expect(rowsBefore).toBeGreaterThanOrEqual(1);
+    const first = (await api('post', `/campaigns/${sentCampaignId}/refresh`).expect(200)).body.data;
+    const second = (await api('post', `/campaigns/${sentCampaignId}/refresh`).expect(200)).body
+      .data;
+    expect(await stored()).toBe(rowsBefore);
+    expect(second.metrics.takenAt > first.metrics.takenAt).toBe(true);
+    // The chart: every stored change, then the latest refresh (same numbers, its own time).
+    expect(second.snapshots).toHaveLength(rowsBefore + 1);
+    expect(second.snapshots.at(-1)).toEqual(second.metrics);
+    const { takenAt: _a, ...numbers } = second.metrics;
+    const { takenAt: _b, ...previous } = second.snapshots.at(-2);
+    expect(previous).toEqual(numbers);
+  });
+
+  it('refresh-all runs as the scheduled job and refreshes each campaign', async () => {
+    const before = (await api('get', `/campaigns/${sentCampaignId}`)).body.data.metrics.takenAt;
     const res = await api('post', '/campaigns/refresh').expect(202);
     expect(res.body.data.jobId).toEqual(expect.any(Number));
     await idle();
-    const after = (await api('get', `/campaigns/${sentCampaignId}`)).body.data.snapshots.length;
-    expect(after).toBe(before + 1);
+    const after = (await api('get', `/campaigns/${sentCampaignId}`)).body.data.metrics.takenAt;
+    expect(after > before).toBe(true);
     const schedule = (await api('get', '/schedule').expect(200)).body.data;
     const byName = Object.fromEntries(schedule.map((t: { name: string }) => [t.name, t]));
     expect(byName['campaign-metrics']).toMatchObject({ cron: '30 7 * * *', active: true });
@@ -406,5 +431,39 @@ describe('campaigns: compose, test, schedule, send, metrics, segments, RBAC', ()
       expect(`${path} ${res.status}`).toBe(`${path} 403`);
     }
     expect(remote(created.body.data.remoteId)!.status).toBe('save');
+  });
+
+  it('refreshing metrics writes, so it needs campaigns.manage: a reader can read, not refresh', async () => {
+    const roles = app.strapi.service('admin::role');
+    const role = await roles.create({ name: 'Campaign reader', description: 'read only' });
+    await roles.assignPermissions(role.id, [
+      {
+        action: 'plugin::email-marketing.campaigns.read',
+        subject: null,
+        properties: {},
+        conditions: [],
+      },
+    ]);
+    const reader = { email: 'reader@example.com', password: 'Reader12345!' };
+    await app.strapi.service('admin::user').create({
+      ...reader,
+      firstname: 'Rita',
+      lastname: 'Reader',
+      isActive: true,
+      roles: [role.id],
+    });
+    const login = await app.http.post('/admin/login').send(reader).expect(200);
+    const as = login.body.data.token as string;
+    await api('get', `/campaigns/${sentCampaignId}`, undefined, as).expect(200);
+    const snapshots = await app.strapi.db
+      .query('plugin::email-marketing.campaign-snapshot')
+      .count({});
+    for (const path of [`/campaigns/${sentCampaignId}/refresh`, '/campaigns/refresh']) {
+      const res = await api('post', path, {}, as);
+      expect(`${path} ${res.status}`).toBe(`${path} 403`);
+    }
+    expect(await app.strapi.db.query('plugin::email-marketing.campaign-snapshot').count({})).toBe(
+      snapshots
+    );
   });
 });

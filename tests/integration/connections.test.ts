@@ -77,7 +77,12 @@ describe('connections: Mailchimp by API key or OAuth2', () => {
         /valid, but not in data center us1/
       ));
     it('a key Mailchimp does not know', () =>
-      refused({ apiKey: `${'f'.repeat(32)}-us7` }, 'apiKey', /does not recognise this API key/));
+      refused(
+        { apiKey: `${'f'.repeat(32)}-us7` },
+        'apiKey',
+        // The hint on where to find keys comes from the provider (factory.apiKeyHelp).
+        /^Mailchimp does not recognise this API key\. Check that you copied all of it from Mailchimp \(Account › Extras › API keys\)\.$/
+      ));
     it('a revoked key', async () => {
       const { apiKey } = fx.sim.createAccount({ dc: 'us7' });
       secrets.push(apiKey);
@@ -156,6 +161,7 @@ describe('connections: Mailchimp by API key or OAuth2', () => {
       id = connection.id;
       expect(connection).toMatchObject({
         provider: 'mailchimp',
+        providerLabel: 'Mailchimp',
         authKind: 'apiKey',
         accountName: 'Fixture Co',
         loginEmail: 'owner@fixture.example',

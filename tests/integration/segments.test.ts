@@ -285,6 +285,83 @@ describe('segments: filters, preview, sync to static segments, consent, RBAC', (
     expect(removed.sort()).toEqual([first, second].sort());
   });
 
+  it('threshold members typed with capitals: a refused one is not counted as landed; pushes of a kept one enqueue no sync', async () => {
+    const contacts = app.strapi.documents(CONTACT as never);
+    const create = async (email: string) =>
+      (
+        (await contacts.create({
+          data: { email, firstName: 'Manual', city: 'Tromso', marketingConsent: true } as never,
+          status: 'published',
+        })) as { documentId: string }
+      ).documentId;
+    const kept = await create('Kept.Manual@Example.com');
+    const gone = await create('Gone.Manual@Example.com');
+    await idle();
+    const stateEmail = async (documentId: string) =>
+      (
+        (await app.strapi.db
+          .query('plugin::email-marketing.contact-state')
+          .findOne({ where: { profileId, sourceDocumentId: documentId } })) as { email: string }
+      ).email;
+    // The sync keeps the address as typed.
+    expect(await stateEmail(gone)).toBe('Gone.Manual@Example.com');
+    // No filter selects them: only the threshold puts them in.
+    const segment = await createSegment('Picked by points', [
+      { field: 'city', operator: 'eq', value: 'Nowhere' },
+    ]);
+    expect(segment.memberCount).toBe(0);
+    await api('post', '/triggers/rules', {
+      profileId,
+      name: 'Goodwill',
+      event: { type: 'manual' },
+      points: 1,
+    }).expect(201);
+    await api('post', '/triggers/thresholds', {
+      profileId,
+      name: 'Into the segment',
+      points: 10,
+      actions: [{ type: 'addToSegment', segmentId: segment.id }],
+      refireOnRecross: false,
+    }).expect(201);
+    const adjust = async (documentId: string) => {
+      await api('post', `/triggers/contacts/${profileId}/${documentId}/adjust`, {
+        delta: 10,
+        reason: 'test',
+      }).expect(200);
+      await idle();
+      return (await api('get', `/segments/${segment.id}`)).body.data;
+    };
+
+    // Deleted on the platform since the push: the segment call refuses it.
+    const list = fx.sim.list(fx.listId);
+    list.members.delete(fx.sim.member(fx.listId, 'gone.manual@example.com')!.id);
+    expect(await adjust(gone)).toMatchObject({
+      memberCount: 0,
+      lastSync: { added: 0, skippedNotOnAudience: 1 },
+    });
+
+    expect(await adjust(kept)).toMatchObject({ memberCount: 1, lastSync: { added: 1 } });
+    expect(remoteMembers(segment.remoteId)!.map((e) => e.toLowerCase())).toEqual([
+      'kept.manual@example.com',
+    ]);
+    // Pushes of the kept member: it is still desired, so no segment sync follows.
+    const syncs = () =>
+      app.strapi.db
+        .query('plugin::email-marketing.job')
+        .count({ where: { type: 'segments.sync' } });
+    const before = await syncs();
+    for (const firstName of ['Pushed', 'Again']) {
+      await contacts.update({ documentId: kept, data: { firstName } as never });
+      await contacts.publish({ documentId: kept });
+      await idle();
+    }
+    expect(fx.sim.member(fx.listId, 'kept.manual@example.com')!.merge_fields.FNAME).toBe('Again');
+    expect(await syncs()).toBe(before);
+    expect(remoteMembers(segment.remoteId)!.map((e) => e.toLowerCase())).toEqual([
+      'kept.manual@example.com',
+    ]);
+  });
+
   it(`a ${BULK.toLocaleString('en')}-contact segment syncs in at most ${Math.ceil(BULK / 500)} add calls`, async () => {
     const now = new Date().toISOString();
     await app.strapi.db.connection.transaction(async (trx) => {

@@ -320,6 +320,22 @@ describe('point triggers: rules, limits, thresholds, campaign activity, broken r
     fx.sim.advanceEngagement(campaign.id, 48);
     const late = await openers();
     expect(late.length).toBeGreaterThan(early.length);
+    // A late opener whose address was typed with capitals in Strapi: the sync keeps it as typed,
+    // the platform's activity reports it in its own spelling; the points still reach the contact.
+    const capitalised = late.find((e) => !early.includes(e) && e !== late[0])!;
+    const mixedDocumentId = await documentIdOf(capitalised);
+    const mixed = capitalised.replace(/^./, (c) => c.toUpperCase()).replace('@e', '@E');
+    expect(mixed).not.toBe(capitalised);
+    const contacts = app.strapi.documents(CONTACT as never);
+    await contacts.update({ documentId: mixedDocumentId, data: { email: mixed } as never });
+    await contacts.publish({ documentId: mixedDocumentId });
+    // A change of case alone is "unchanged" to a push; a forced sync records the new spelling.
+    await api('post', `/sync/profiles/${profileId}/sync`, { force: true }).expect(200);
+    await idle();
+    const state = (await app.strapi.db
+      .query(STATE_UID)
+      .findOne({ where: { profileId, sourceDocumentId: mixedDocumentId } })) as { email: string };
+    expect(state.email).toBe(mixed);
     await importActivity();
     await importActivity();
     const events = (await app.strapi.db.query('plugin::email-marketing.point-event').findMany({
@@ -329,6 +345,10 @@ describe('point triggers: rules, limits, thresholds, campaign activity, broken r
     expect(new Set(events.map((e) => e.contactDocumentId)).size).toBe(late.length);
     const one = await points(await documentIdOf(late[0]));
     expect(one.history.filter((h) => h.cause === "Opened campaign 'May news'")).toEqual([
+      expect.objectContaining({ delta: 3 }),
+    ]);
+    const capitals = await points(mixedDocumentId);
+    expect(capitals.history.filter((h) => h.cause === "Opened campaign 'May news'")).toEqual([
       expect.objectContaining({ delta: 3 }),
     ]);
   });

@@ -1,4 +1,5 @@
 import { absoluteUrl, escapeHtml, renderDigest } from '../../server/src/campaigns/digest';
+import { getProviderFactory } from '../../server/src/providers/registry';
 import {
   entrySourceOf,
   listEntrySources,
@@ -146,6 +147,7 @@ describe('digest renderer', () => {
       },
       { title: 'Second', summary: null, imageUrl: null, link: 'javascript:alert(1)' },
     ],
+    unsubscribeUrl: '*|UNSUB|*',
   });
 
   it('escapes every text and attribute', () => {
@@ -175,6 +177,36 @@ describe('digest renderer', () => {
     // An unsafe link is dropped, not rendered.
     expect(html).not.toContain('javascript:');
     expect(html).toContain('Fresh beans');
-    expect(html).toContain('*|UNSUB|*');
+    expect(html).toContain('<a href="*|UNSUB|*"');
+  });
+});
+
+describe('digest unsubscribe link per provider', () => {
+  // Constructing a provider makes no call: the credentials only need the right shape.
+  const campaignsOf = (name: 'mailchimp' | 'klaviyo') =>
+    getProviderFactory(name).create(
+      {
+        kind: 'apiKey',
+        apiKey: name === 'mailchimp' ? `${'a'.repeat(32)}-us1` : `pk_${'b'.repeat(34)}`,
+      },
+      { concurrency: 1 }
+    ).campaigns;
+  const footerHref = (unsubscribeUrl: string) =>
+    renderDigest({ subject: 'S', entries: [], unsubscribeUrl }).match(
+      /<a href="([^"]*)" style="color:#8e8ea9;">Unsubscribe<\/a>/
+    )?.[1];
+
+  it('Mailchimp: the *|UNSUB|* merge tag', () => {
+    const { unsubscribeUrl } = campaignsOf('mailchimp');
+    expect(unsubscribeUrl).toBe('*|UNSUB|*');
+    expect(footerHref(unsubscribeUrl)).toBe('*|UNSUB|*');
+  });
+
+  it('Klaviyo: the {% unsubscribe_url %} template tag, no Mailchimp merge tag', () => {
+    const { unsubscribeUrl } = campaignsOf('klaviyo');
+    expect(unsubscribeUrl).toBe('{% unsubscribe_url %}');
+    const html = renderDigest({ subject: 'S', entries: [], unsubscribeUrl });
+    expect(footerHref(unsubscribeUrl)).toBe('{% unsubscribe_url %}');
+    expect(html).not.toContain('*|');
   });
 });

@@ -1,4 +1,6 @@
 import { parseApiKey } from '../../server/src/providers/mailchimp';
+import { apiKeyHelp } from '../../server/src/campaigns/platform';
+import { getProviderFactory } from '../../server/src/providers/registry';
 
 const HEX32 = '0123456789abcdef0123456789abcdef';
 
@@ -23,5 +25,14 @@ describe('parseApiKey', () => {
     const result = parseApiKey(input);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toMatch(message);
+  });
+});
+
+describe('where to find a key, said by the provider', () => {
+  it('Mailchimp names its API keys page; the connections service adds no platform of its own', () => {
+    expect(getProviderFactory('mailchimp').apiKeyHelp).toBe('Account › Extras › API keys');
+    expect(apiKeyHelp('mailchimp')).toBe('Account › Extras › API keys');
+    expect(apiKeyHelp('klaviyo')).toBeNull();
+    expect(apiKeyHelp('nope')).toBeNull();
   });
 });

@@ -11,6 +11,8 @@ export interface DigestInput {
   previewText?: string | null;
   intro?: string | null;
   entries: DigestEntry[];
+  /** The platform's per-recipient unsubscribe URL placeholder (ProviderCampaigns.unsubscribeUrl). */
+  unsubscribeUrl: string;
 }
 
 const ESCAPES: Record<string, string> = {
@@ -73,9 +75,15 @@ const entryBlock = (entry: DigestEntry) => {
 /**
  * A responsive email digest: one centred 600 px table (full width on phones), each entry its
  * image, title, summary and link. Tables and inline styles, because that is what mail clients
- * render; the footer carries the platform's unsubscribe merge tag.
+ * render; the footer links to the platform's unsubscribe placeholder, which it fills per recipient.
  */
-export const renderDigest = ({ subject, previewText, intro, entries }: DigestInput): string => {
+export const renderDigest = ({
+  subject,
+  previewText,
+  intro,
+  entries,
+  unsubscribeUrl,
+}: DigestInput): string => {
   const preheader = previewText
     ? `<div style="display:none;max-height:0;overflow:hidden;opacity:0;">${escapeHtml(previewText)}</div>`
     : '';
@@ -101,7 +109,7 @@ ${preheader}
 <tr><td class="entry" style="padding:28px 24px 20px;"><h1 style="margin:0;font-size:26px;line-height:1.25;color:#1f1f2e;">${escapeHtml(subject)}</h1></td></tr>
 ${intro ? `<tr><td class="entry" style="padding:0 24px 20px;">${paragraphs(intro)}</td></tr>` : ''}
 ${entries.map(entryBlock).join('\n')}
-<tr><td class="entry" style="padding:16px 24px 24px;border-top:1px solid #eaeaef;font-size:12px;line-height:1.5;color:#8e8ea9;">You receive this email because you subscribed. <a href="*|UNSUB|*" style="color:#8e8ea9;">Unsubscribe</a></td></tr>
+<tr><td class="entry" style="padding:16px 24px 24px;border-top:1px solid #eaeaef;font-size:12px;line-height:1.5;color:#8e8ea9;">You receive this email because you subscribed. <a href="${escapeHtml(unsubscribeUrl)}" style="color:#8e8ea9;">Unsubscribe</a></td></tr>
 </table>
 </td></tr>
 </table>

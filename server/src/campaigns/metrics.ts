@@ -31,3 +31,9 @@ export const computeMetrics = (report: CampaignReportNumbers, takenAt: Date): Ca
     takenAt: takenAt.toISOString(),
   };
 };
+
+/** Same numbers, whenever taken: a refresh that finds these stores no new snapshot. */
+export const sameMetrics = (a: CampaignMetrics, b: CampaignMetrics) =>
+  (Object.keys(a) as Array<keyof CampaignMetrics>).every(
+    (key) => key === 'takenAt' || a[key] === b[key]
+  );

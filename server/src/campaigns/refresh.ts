@@ -3,7 +3,7 @@ import type { EmailMarketingProvider, RemoteCampaign } from '../providers/types'
 import type { CampaignMetrics, CampaignStatus } from '../types/campaigns';
 import { getService } from '../utils/get-service';
 import { afterCampaignRefresh } from './after-refresh';
-import { computeMetrics } from './metrics';
+import { computeMetrics, sameMetrics } from './metrics';
 import { goneMessage } from './platform';
 import { campaignRows, type CampaignRow } from './rows';
 
@@ -23,7 +23,8 @@ export type RefreshOutcome =
   | { ok: false; campaign: CampaignRow; error: unknown };
 
 /**
- * Reads the campaign's status and report from the platform and stores a snapshot. When the
+ * Reads the campaign's status and report from the platform and stores a snapshot when the
+ * numbers changed (the row's metrics always carry the latest refresh time). When the
  * platform cannot be reached, the last snapshot stays and `lastError` says the refresh failed.
  */
 export const refreshCampaign = async (
@@ -58,16 +59,19 @@ export const refreshCampaign = async (
     let metrics: CampaignMetrics | null = null;
     if (report) {
       metrics = computeMetrics(report, now);
-      await rows.addSnapshot({
-        campaignId: id,
-        takenAt: metrics.takenAt,
-        metrics,
-        timeseries: report.timeseries.map((p) => ({
-          at: p.at,
-          uniqueOpens: p.uniqueOpens,
-          uniqueClicks: p.uniqueClicks,
-        })),
-      });
+      const timeseries = report.timeseries.map((p) => ({
+        at: p.at,
+        uniqueOpens: p.uniqueOpens,
+        uniqueClicks: p.uniqueClicks,
+      }));
+      // Only a change is kept: refreshes of a settled report would grow the table without end.
+      const last = await rows.lastSnapshot(id);
+      const unchanged =
+        last !== null &&
+        sameMetrics(last.metrics, metrics) &&
+        JSON.stringify(last.timeseries ?? []) === JSON.stringify(timeseries);
+      if (!unchanged)
+        await rows.addSnapshot({ campaignId: id, takenAt: metrics.takenAt, metrics, timeseries });
     }
     const campaign = await rows.update(id, {
       ...state,

@@ -73,6 +73,11 @@ export const campaignRows = (strapi: Core.Strapi) => ({
       where: { campaignId },
       orderBy: [{ takenAt: 'asc' }, { id: 'asc' }],
     })) as SnapshotRow[],
+  lastSnapshot: async (campaignId: number) =>
+    (await strapi.db.query(SNAPSHOT_UID).findOne({
+      where: { campaignId },
+      orderBy: [{ takenAt: 'desc' }, { id: 'desc' }],
+    })) as SnapshotRow | null,
   addSnapshot: async (data: Omit<SnapshotRow, 'id'>) =>
     (await strapi.db.query(SNAPSHOT_UID).create({ data })) as SnapshotRow,
 });

@@ -218,6 +218,11 @@ export interface CampaignActivity {
 export interface ProviderCampaigns {
   /** Most addresses one test send takes (Mailchimp: 5 per test). */
   readonly maxTestRecipients: number;
+  /**
+   * What the platform replaces with each recipient's own unsubscribe URL when it sends
+   * (Mailchimp `*|UNSUB|*`, Klaviyo `{% unsubscribe_url %}`): the href of the content's opt-out link.
+   */
+  readonly unsubscribeUrl: string;
   create(draft: RemoteCampaignDraft): Promise<RemoteCampaign>;
   update(id: string, draft: RemoteCampaignDraft): Promise<RemoteCampaign>;
   setContent(id: string, html: string): Promise<void>;
@@ -326,6 +331,8 @@ export interface ProviderFactory {
   /** The platform's name as people know it, for messages ("Mailchimp"). */
   readonly label: string;
   readonly description: ProviderDescription;
+  /** Where on the platform people find an API key ("Account › Extras › API keys"), for messages. */
+  readonly apiKeyHelp?: string;
   /** Checks a pasted API key's shape, saying which part is wrong. */
   checkApiKey(apiKey: string): CredentialCheck;
   create(credentials: ProviderCredentials, settings: ProviderSettings): EmailMarketingProvider;

@@ -88,7 +88,9 @@ const addManualMembers = async (
   const preferences = await stateStore(strapi).preferences(manual.map(([, email]) => email));
   for (const [documentId, email] of manual) {
     const preference = preferences.get(email.toLowerCase());
-    if (!preference || !SUPPRESSED.has(preference.status)) desired.set(documentId, email);
+    // Lower-cased like the filter's members, so refusals and diffs compare the same spelling.
+    if (!preference || !SUPPRESSED.has(preference.status))
+      desired.set(documentId, email.toLowerCase());
   }
 };
 
@@ -136,7 +138,7 @@ const sendDiff = async (
     });
     result.calls++;
     const refused = new Set(answer.notOnAudience.map((e) => e.toLowerCase()));
-    const landed = add.filter((m) => !refused.has(m.email));
+    const landed = add.filter((m) => !refused.has(m.email.toLowerCase()));
     await memberStore(strapi).apply(
       row.id,
       landed,

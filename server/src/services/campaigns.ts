@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { renderDigest } from '../campaigns/digest';
+import { sameMetrics } from '../campaigns/metrics';
 import { campaignEntries, ENTRIES_PAGE_SIZE } from '../campaigns/entries';
 import { readCampaignInput, readTestEmails } from '../campaigns/input';
 import { CAMPAIGN_REFRESH_ALL_JOB, campaignRefreshKey } from '../campaigns/jobs';
@@ -40,6 +41,7 @@ const wrongStatus = (row: CampaignRow, allowed: CampaignStatus[], what: string) 
 
 interface ConnectionNames {
   id: number;
+  provider: string;
   accountName: string | null;
   isDefault: boolean;
   audiencesCache: AudienceView[] | null;
@@ -67,7 +69,7 @@ const campaigns = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const namesContext = async () => {
     const connections = (await strapi.db.query(CONNECTION_UID).findMany({
-      select: ['id', 'accountName', 'isDefault', 'audiencesCache'],
+      select: ['id', 'provider', 'accountName', 'isDefault', 'audiencesCache'],
     })) as ConnectionNames[];
     const segments = await segmentRows(strapi).all();
     return { connections, segments };
@@ -96,6 +98,7 @@ const campaigns = ({ strapi }: { strapi: Core.Strapi }) => {
       entries: row.entries ?? [],
       intro: row.intro,
       connectionName: connection?.accountName ?? null,
+      platform: connection ? platformLabel(connection.provider) : null,
       audienceName: connection?.audiencesCache?.find((a) => a.id === row.audienceId)?.name ?? null,
       segmentName: names.segments.find((s) => s.id === row.segmentId)?.name ?? null,
       status: row.status,
@@ -114,15 +117,24 @@ const campaigns = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const detail = async (row: CampaignRow): Promise<CampaignDetail> => {
     const snapshots = await rows.snapshots(row.id);
+    const stored = snapshots.map((s) => s.metrics);
+    // Unchanged refreshes store no snapshot; the latest one still ends the line at its time.
+    const latest = row.metrics;
+    const last = stored.at(-1);
+    if (latest && last && latest.takenAt > last.takenAt && sameMetrics(latest, last))
+      stored.push(latest);
     return {
       ...(await viewOne(row)),
-      snapshots: snapshots.map((s) => s.metrics),
+      snapshots: stored,
       timeseries: snapshots.at(-1)?.timeseries ?? [],
     };
   };
 
-  /** The rendered email: the HTML as given, or the digest of the picked entries. */
-  const renderHtml = async (input: CampaignInput) => {
+  /**
+   * The rendered email: the HTML as given, or the digest of the picked entries, whose opt-out
+   * link is the platform's own unsubscribe placeholder.
+   */
+  const renderHtml = async (input: CampaignInput, unsubscribeUrl: string) => {
     if (input.contentMode === 'html') return { html: input.html ?? '', problems: [] };
     const loaded = await entries.load(input.entries ?? []);
     return {
@@ -131,6 +143,7 @@ const campaigns = ({ strapi }: { strapi: Core.Strapi }) => {
         previewText: input.previewText,
         intro: input.intro,
         entries: loaded.entries,
+        unsubscribeUrl,
       }),
       problems: loaded.problems,
     };
@@ -183,7 +196,7 @@ const campaigns = ({ strapi }: { strapi: Core.Strapi }) => {
         });
       else remoteSegmentId = segment.remoteId;
     }
-    const rendered = await renderHtml(input);
+    const rendered = await renderHtml(input, provider.campaigns.unsubscribeUrl);
     problems.push(...rendered.problems);
     if (problems.length > 0) throw invalid(problems);
     const sender = senderOf(connection, await cachedAudience(connection.id, audienceId));
@@ -304,7 +317,12 @@ const campaigns = ({ strapi }: { strapi: Core.Strapi }) => {
       const { input, problems } = readCampaignInput({ name: 'preview', ...body });
       const relevant = problems.filter((p) => ['html', 'entries', 'contentMode'].includes(p.path));
       if (relevant.length > 0) throw invalid(relevant);
-      const rendered = await renderHtml({ ...input, subject: input.subject || '(no subject)' });
+      // The chosen connection's placeholder; with no platform connected the link goes nowhere.
+      const platform = await platformOf(input.connectionId ?? null).catch(() => null);
+      const rendered = await renderHtml(
+        { ...input, subject: input.subject || '(no subject)' },
+        platform?.provider.campaigns.unsubscribeUrl ?? '#'
+      );
       if (rendered.problems.length > 0) throw invalid(rendered.problems);
       return { html: rendered.html };
     },

@@ -25,7 +25,7 @@ import {
 } from '../validation/connections';
 import { serverUrl } from './platform-settings';
 import { WEBHOOKS_REGISTER_JOB } from '../consent/job-types';
-import { platformLabel } from '../campaigns/platform';
+import { apiKeyHelp, platformLabel } from '../campaigns/platform';
 
 const UID = 'plugin::email-marketing.connection';
 const AUDIENCE_CACHE_MS = 15 * 60_000;
@@ -66,6 +66,7 @@ const explain = (
   { previouslyVerified }: { previouslyVerified: string | null }
 ) => {
   const platform = platformLabel(error.provider);
+  const help = apiKeyHelp(error.provider);
   if (error.kind === 'auth' && error.title === 'Wrong Data Center')
     return fieldError('apiKey', error.detail ?? error.message);
   if (error.kind === 'auth' && error.status === 401) {
@@ -73,9 +74,7 @@ const explain = (
       'apiKey',
       previouslyVerified
         ? `${platform} no longer accepts this key (it worked on ${previouslyVerified.slice(0, 10)}): it was revoked, or the user who created it was removed. Create a new key in ${platform} and reconnect.`
-        : error.provider === 'mailchimp'
-          ? 'Mailchimp does not recognise this API key. Check that you copied all of it from Mailchimp (Account › Extras › API keys).'
-          : `${platform} does not recognise this API key. Check that you copied all of it.`
+        : `${platform} does not recognise this API key. Check that you copied all of it${help ? ` from ${platform} (${help})` : ''}.`
     );
   }
   if (error.kind === 'transient' && error.status === undefined) {
@@ -143,6 +142,7 @@ const connections = ({ strapi }: { strapi: Core.Strapi }) => {
   const view = (row: ConnectionRow): ConnectionView => ({
     id: row.id,
     provider: row.provider,
+    providerLabel: platformLabel(row.provider),
     authKind: row.authKind,
     credentialHint: row.credentialTail ?? '',
     dataCenter: row.dataCenter,

@@ -14,6 +14,7 @@ import { memberStore } from '../segments/member-store';
 import { SEGMENT_UID, segmentRows, type SegmentRow } from '../segments/rows';
 import type { StoredProfile } from '../sync/profile-runtime';
 import { labelFieldOf } from '../sync/sources';
+import { stateStore, SUPPRESSED } from '../sync/state-store';
 
 const SEGMENTS_CACHE_MS = 10_000;
 /** A member's change waits this long, so a burst of saves across a segment is one sync. */
@@ -31,6 +32,16 @@ const segments = ({ strapi }: { strapi: Core.Strapi }) => {
 
   // The segments per profile, kept briefly: every contact push asks whether it moved someone.
   let cache: { at: number; rows: SegmentRow[] } | null = null;
+  /**
+   * The address a point threshold put in the segment for this contact, unless suppressed since;
+   * read fresh, since the cached rows may predate the threshold's write.
+   */
+  const manualMember = async (segmentId: number, documentId: string) => {
+    const email = (await rows.find(segmentId))?.manualMembers?.[documentId]?.toLowerCase();
+    if (!email) return undefined;
+    const preference = await stateStore(strapi).preference(email);
+    return preference && SUPPRESSED.has(preference.status) ? undefined : email;
+  };
   const cachedRows = async () => {
     if (!cache || Date.now() - cache.at > SEGMENTS_CACHE_MS)
       cache = { at: Date.now(), rows: await rows.all() };
@@ -331,6 +342,9 @@ const segments = ({ strapi }: { strapi: Core.Strapi }) => {
           documentIds: [documentId],
         }))
           email = (await onAudience(strapi, profileId, page)).members.get(documentId) ?? email;
+        // A threshold's manual member stays in although no filter selects it (as the sync does).
+        if (email === undefined && held.has(segment.id))
+          email = await manualMember(segment.id, documentId);
         if (email === held.get(segment.id)) continue;
         await enqueueSync(segment.id, 'member-change', MEMBER_CHANGE_DELAY_MS);
         enqueued++;

@@ -69,7 +69,7 @@ const runAction = async (
       if (await suppressed(strapi, email)) return { skipped: 'the address is suppressed' };
       // Recorded on the segment so its diff sync keeps the contact; the sync adds it remotely.
       await segmentRows(strapi).update(segment.id, {
-        manualMembers: { ...(segment.manualMembers ?? {}), [documentId]: email },
+        manualMembers: { ...(segment.manualMembers ?? {}), [documentId]: email.toLowerCase() },
       });
       await getService(strapi, 'segments').enqueueSync(segment.id, 'member-change');
       return { done: `added to segment "${segment.name}"` };

@@ -13,15 +13,20 @@ const ACTION_OF = { 'campaign.opened': 'open', 'campaign.clicked': 'click' } as 
 const contactsByEmail = async (strapi: Core.Strapi, profileId: number, emails: string[]) => {
   const out = new Map<string, string[]>();
   for (let i = 0; i < emails.length; i += CHUNK) {
+    const chunk = emails.slice(i, i + CHUNK);
+    // The state keeps the address as typed in Strapi (John@Example.com): compare lower-cased.
     const rows = (await strapi.db
       .connection(STATES_TABLE)
       .select('source_document_id as documentId', 'email')
       .where('profile_id', profileId)
-      .whereIn('email', emails.slice(i, i + CHUNK))) as Array<{
+      .whereRaw(`LOWER(email) IN (${chunk.map(() => '?').join(',')})`, chunk)) as Array<{
       documentId: string;
       email: string;
     }>;
-    for (const row of rows) out.set(row.email, [...(out.get(row.email) ?? []), row.documentId]);
+    for (const row of rows) {
+      const key = row.email.toLowerCase();
+      out.set(key, [...(out.get(key) ?? []), row.documentId]);
+    }
   }
   return out;
 };

@@ -62,6 +62,8 @@ export interface CampaignView extends CampaignInput {
   id: number;
   documentId: string;
   connectionName: string | null;
+  /** The connection's platform as people know it ("Mailchimp"), for messages. */
+  platform: string | null;
   audienceName: string | null;
   segmentName: string | null;
   status: CampaignStatus;

@@ -10,6 +10,8 @@ export interface ResolvedSender {
 export interface ConnectionView {
   id: number;
   provider: string;
+  /** The platform as people know it ("Mailchimp"), for messages. */
+  providerLabel: string;
   authKind: 'apiKey' | 'oauth';
   /** e.g. "••••••3f9a-us7" */
   credentialHint: string;

@@ -54,6 +54,7 @@ export const CampaignEditor = ({ initialDetail, initial, connections, sources }:
   const id = detail?.id ?? null;
   const status = detail?.status ?? 'draft';
   const editable = canManage && status === 'draft' && busy === null;
+  const platformName = detail?.platform ?? t('campaigns.platform.unknown', 'the platform');
 
   const fail = (error: unknown) => {
     const info = readApiError(error);
@@ -112,13 +113,14 @@ export const CampaignEditor = ({ initialDetail, initial, connections, sources }:
     if (id === null) return;
     setRefreshing(true);
     try {
-      setDetail(await api.refresh(id));
+      // Asking the platform is a manager's action; others reload what the scheduled refresh stored.
+      setDetail(await (canManage ? api.refresh(id) : api.detail(id)));
     } catch (error) {
       toggleNotification({ type: 'danger', message: readApiError(error).message });
     } finally {
       setRefreshing(false);
     }
-  }, [api, id, toggleNotification]);
+  }, [api, id, canManage, toggleNotification]);
 
   useEffect(() => {
     if (status !== 'sending') return;
@@ -224,7 +226,7 @@ export const CampaignEditor = ({ initialDetail, initial, connections, sources }:
             <ReportSection
               campaign={detail}
               refreshing={refreshing}
-              onRefresh={() => void refresh()}
+              onRefresh={canManage ? () => void refresh() : undefined}
             />
           ) : null}
           <Section title={t('campaigns.section.audience', 'Audience')}>
@@ -242,10 +244,13 @@ export const CampaignEditor = ({ initialDetail, initial, connections, sources }:
           {canManage && detail && (status === 'draft' || status === 'error') ? (
             <Flex justifyContent="space-between">
               <Typography variant="pi" textColor="neutral600">
-                {t('campaigns.delete.hint', 'Deleting a draft also removes it from Mailchimp.')}
+                {t('campaigns.delete.hint', 'Deleting a draft also removes it from {platform}.', {
+                  platform: platformName,
+                })}
               </Typography>
               <DeleteCampaignDialog
                 name={campaign.form.name}
+                platform={platformName}
                 disabled={busy !== null}
                 onConfirm={() => void remove()}
               />

@@ -17,6 +17,9 @@ import type {
   ValuesReport,
 } from './types';
 
+/** Klaviyo's template tag for the recipient's unsubscribe URL (a CODE template is Django-style). */
+export const UNSUBSCRIBE_URL_TAG = '{% unsubscribe_url %}';
+
 const absentIsNull = async <T>(call: () => Promise<T>): Promise<T | null> => {
   try {
     return await call();
@@ -134,6 +137,7 @@ export const klaviyoCampaigns = (
   return {
     // Klaviyo's API has no test send; sendTest says so.
     maxTestRecipients: 5,
+    unsubscribeUrl: UNSUBSCRIBE_URL_TAG,
 
     async create(draft) {
       const { data } = await client.post<Single<CampaignAttributes>>('/api/campaigns', {

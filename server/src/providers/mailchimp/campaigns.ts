@@ -13,6 +13,9 @@ import type { Campaign, CampaignInput, CampaignReport, CampaignStatus } from './
 /** Mailchimp's limit on test addresses per test send. */
 export const MAX_TEST_EMAILS = 5;
 
+/** The merge tag Mailchimp replaces with the recipient's unsubscribe link. */
+export const UNSUBSCRIBE_MERGE_TAG = '*|UNSUB|*';
+
 const STATUS: Record<CampaignStatus, RemoteCampaignStatus> = {
   save: 'draft',
   schedule: 'scheduled',
@@ -100,6 +103,7 @@ const absentIsNull = async <T>(call: () => Promise<T>): Promise<T | null> => {
 /** Regular campaigns over the client's campaign and report calls. */
 export const mailchimpCampaigns = (client: MailchimpClient): ProviderCampaigns => ({
   maxTestRecipients: MAX_TEST_EMAILS,
+  unsubscribeUrl: UNSUBSCRIBE_MERGE_TAG,
 
   async create(draft) {
     return toRemote(await client.createCampaign(toInput(draft)));

@@ -227,6 +227,7 @@ export const mailchimp: ProviderFactory = {
     keyHint: 'Mailchimp › Account › Extras › API keys. It ends with your data center, like -us6.',
     keyPlaceholder: '0123456789abcdef0123456789abcdef-us6',
   },
+  apiKeyHelp: 'Account › Extras › API keys',
   checkApiKey(apiKey) {
     const parsed = parseApiKey(apiKey);
     return parsed.ok ? { ok: true } : { ok: false, reason: parsed.reason };

@@ -30,5 +30,6 @@ export default [
   route('POST', '/:id/schedule', 'schedule', send),
   route('POST', '/:id/unschedule', 'unschedule', send),
   route('POST', '/:id/cancel', 'cancel', send),
-  route('POST', '/:id/refresh', 'refresh', read),
+  // A refresh writes (a snapshot, the row, a points import): a manager's action.
+  route('POST', '/:id/refresh', 'refresh', manage),
 ];

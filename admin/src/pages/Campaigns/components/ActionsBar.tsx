@@ -28,6 +28,7 @@ export const ActionsBar = (props: Props) => {
   const t = useT();
   const { saved, canManage, canSend, busy } = props;
   const status = saved?.status ?? 'draft';
+  const platform = saved?.platform ?? t('campaigns.platform.unknown', 'the platform');
   const idle = busy === null;
   return (
     <Flex gap={2} wrap="wrap" justifyContent="flex-end">
@@ -35,7 +36,7 @@ export const ActionsBar = (props: Props) => {
         <SendTestDialog disabled={!idle} onSend={props.onTest} />
       ) : null}
       {canSend && saved && status === 'draft' ? (
-        <ScheduleDialog disabled={!idle} onSchedule={props.onSchedule} />
+        <ScheduleDialog disabled={!idle} platform={platform} onSchedule={props.onSchedule} />
       ) : null}
       {canSend && saved && status === 'scheduled' ? (
         <Button
@@ -59,7 +60,8 @@ export const ActionsBar = (props: Props) => {
           title={t('campaigns.cancel.title', 'Cancel this send?')}
           body={t(
             'campaigns.cancel.body',
-            'Mailchimp stops sending; people who already received it keep it.'
+            '{platform} stops sending; people who already received it keep it.',
+            { platform }
           )}
           confirmLabel={t('campaigns.action.cancel', 'Cancel sending')}
           onConfirm={props.onCancel}

@@ -6,10 +6,12 @@ import { useT } from '../../../utils/useT';
 /** Delete a draft, here and on the platform, asked once more. */
 export const DeleteCampaignDialog = ({
   name,
+  platform,
   disabled,
   onConfirm,
 }: {
   name: string;
+  platform: string;
   disabled: boolean;
   onConfirm(): void;
 }) => {
@@ -23,7 +25,9 @@ export const DeleteCampaignDialog = ({
       }
       disabled={disabled}
       title={t('campaigns.delete.title', 'Delete “{name}”?', { name })}
-      body={t('campaigns.delete.body', 'The draft is removed here and on Mailchimp.')}
+      body={t('campaigns.delete.body', 'The draft is removed here and on {platform}.', {
+        platform,
+      })}
       confirmLabel={t('campaigns.delete', 'Delete draft')}
       onConfirm={onConfirm}
     />

@@ -1,6 +1,7 @@
 import { Button, Field, Flex, Modal, TextInput } from '@strapi/design-system';
 import { Download } from '@strapi/icons';
-import { useState, type ChangeEvent } from 'react';
+import { useEffect, useState, type ChangeEvent } from 'react';
+import { useConnectionsApi } from '../../../api/connections';
 import type { CampaignView } from '../../../api/campaigns';
 import { useCampaignsApi } from '../../../api/campaigns';
 import { readApiError } from '../../../utils/apiError';
@@ -14,6 +15,18 @@ export const ImportDialog = ({ onImported }: { onImported(campaign: CampaignView
   const [remoteId, setRemoteId] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  const connectionsApi = useConnectionsApi();
+  const [platform, setPlatform] = useState<string | null>(null);
+  // The default connection's platform names where the id comes from.
+  useEffect(() => {
+    if (!open) return;
+    connectionsApi
+      .list()
+      .then(({ connections }) =>
+        setPlatform(connections.find((c) => c.isDefault)?.providerLabel ?? null)
+      )
+      .catch(() => setPlatform(null));
+  }, [open, connectionsApi]);
 
   const submit = async () => {
     setBusy(true);
@@ -49,7 +62,8 @@ export const ImportDialog = ({ onImported }: { onImported(campaign: CampaignView
               error={error}
               hint={t(
                 'campaigns.import.hint',
-                'The campaign’s id on Mailchimp (in its URL or the API), on the default connection.'
+                'The campaign’s id on {platform} (in its URL or the API), on the default connection.',
+                { platform: platform ?? t('campaigns.platform.unknown', 'the platform') }
               )}
             >
               <Field.Label>{t('campaigns.import.remoteId', 'Platform campaign id')}</Field.Label>

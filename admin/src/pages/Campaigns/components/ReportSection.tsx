@@ -9,7 +9,8 @@ import { MetricsTable } from './MetricsTable';
 interface Props {
   campaign: CampaignDetail;
   refreshing: boolean;
-  onRefresh(): void;
+  /** Absent without campaigns.manage: the button is hidden (the route would answer 403). */
+  onRefresh?: () => void;
 }
 
 /** The latest report, its formulas, and opens/clicks over time; Refresh asks the platform now. */
@@ -24,15 +25,17 @@ export const ReportSection = ({ campaign, refreshing, onRefresh }: Props) => {
             'Reports are refreshed daily at 07:30 UTC, every 6 hours until a campaign is final, and when you ask.'
           )}
         </Typography>
-        <Button
-          variant="secondary"
-          startIcon={<ArrowClockwise />}
-          loading={refreshing}
-          disabled={!campaign.remoteId}
-          onClick={onRefresh}
-        >
-          {t('campaigns.action.refresh', 'Refresh')}
-        </Button>
+        {onRefresh ? (
+          <Button
+            variant="secondary"
+            startIcon={<ArrowClockwise />}
+            loading={refreshing}
+            disabled={!campaign.remoteId}
+            onClick={onRefresh}
+          >
+            {t('campaigns.action.refresh', 'Refresh')}
+          </Button>
+        ) : null}
       </Flex>
       {campaign.metrics ? (
         <MetricsTable metrics={campaign.metrics} />

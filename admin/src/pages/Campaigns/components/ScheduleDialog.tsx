@@ -26,6 +26,8 @@ const PROPOSAL_MARGIN_MS = 5 * 60 * 1000;
 
 interface Props {
   disabled: boolean;
+  /** The campaign's platform, by name ("Mailchimp"). */
+  platform: string;
   onSchedule(scheduledAt: string): Promise<void>;
 }
 
@@ -33,7 +35,7 @@ interface Props {
  * Pick a day and a quarter hour in the browser's time zone; the dialog shows the UTC time
  * that will be stored, and the server's own message when it refuses.
  */
-export const ScheduleDialog = ({ disabled, onSchedule }: Props) => {
+export const ScheduleDialog = ({ disabled, platform, onSchedule }: Props) => {
   const t = useT();
   const { formatDate } = useIntl();
   const zone = browserTimeZone();
@@ -100,8 +102,8 @@ export const ScheduleDialog = ({ disabled, onSchedule }: Props) => {
             <Typography variant="pi" textColor="neutral600">
               {t(
                 'campaigns.schedule.hint',
-                'Times are in your time zone ({zone}). Mailchimp sends on quarter hours, at least {minutes} minutes ahead.',
-                { zone, minutes: MIN_LEAD_MINUTES }
+                'Times are in your time zone ({zone}). {platform} sends on quarter hours, at least {minutes} minutes ahead.',
+                { zone, platform, minutes: MIN_LEAD_MINUTES }
               )}
             </Typography>
             <Grid.Root gap={4}>

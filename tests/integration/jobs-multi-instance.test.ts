@@ -81,21 +81,36 @@ describe('two Strapi processes on one Postgres', () => {
     );
     const remaining = CRON_WINDOW_MS - (Date.now() - windowStart);
     if (remaining > 0) await new Promise((resolve) => setTimeout(resolve, remaining));
+    // On a loaded machine B may still be catching up on the last cron slots: let it drain.
+    const notDone = "SELECT count(*) AS n FROM email_marketing_jobs WHERE status <> 'done'";
+    await waitFor(async () => (await count(notDone)) === 0, {
+      what: 'B to drain the queue',
+      timeoutMs: 30_000,
+      intervalMs: 50,
+    });
     const exitCode = await b.stop();
     expect({ exitCode, stderr: b.stderr() }).toEqual({ exitCode: 0, stderr: '' });
 
-    // Nothing stuck, nothing lost: every job done.
-    const byStatus = (
-      await db.query('SELECT status, count(*)::int AS n FROM email_marketing_jobs GROUP BY status')
-    ).rows;
-    expect(byStatus.filter((row) => row.status !== 'done')).toEqual([]);
+    // Nothing stuck, nothing lost: every job done, except at most the one cron slot that the
+    // still-running scheduler may have enqueued between the drain above and the stop.
+    const left = (
+      await db.query(
+        "SELECT type, status, count(*)::int AS n FROM email_marketing_jobs WHERE status <> 'done' GROUP BY type, status"
+      )
+    ).rows as Array<{ type: string; status: string; n: number }>;
+    expect(left.filter((row) => !(row.type === 'test.tick' && row.status === 'queued'))).toEqual(
+      []
+    );
+    expect(left.reduce((sum, row) => sum + row.n, 0)).toBeLessThanOrEqual(1);
 
     // Every effect applied exactly once, keyed by job id.
-    const jobIds = (await db.query('SELECT id FROM email_marketing_jobs ORDER BY id')).rows;
+    const jobIds = (
+      await db.query("SELECT id FROM email_marketing_jobs WHERE status = 'done' ORDER BY id")
+    ).rows;
     expect(await count('SELECT count(*) AS n FROM em_test_effects')).toBe(jobIds.length);
     expect(
       await count(
-        'SELECT count(*) AS n FROM email_marketing_jobs j LEFT JOIN em_test_effects e ON e.job_id = j.id WHERE e.job_id IS NULL'
+        "SELECT count(*) AS n FROM email_marketing_jobs j LEFT JOIN em_test_effects e ON e.job_id = j.id WHERE e.job_id IS NULL AND j.status = 'done'"
       )
     ).toBe(0);
 

@@ -170,12 +170,10 @@ export class WorkerPool {
     );
     let ok = false;
     try {
-      const maxAttempts =
-        first.maxAttempts ??
-        this.registry.get(first.type)?.options.maxAttempts ??
-        this.config.maxAttempts;
+      const typeMax = this.registry.get(first.type)?.options.maxAttempts;
+      const maxAttempts = (j: JobRecord) => j.maxAttempts ?? typeMax ?? this.config.maxAttempts;
       // A job past its attempts (its process kept dying) is settled alone, as execute does.
-      if (jobs.every((j) => j.attempts <= maxAttempts)) {
+      if (jobs.every((j) => j.attempts <= maxAttempts(j))) {
         const context: JobContext = {
           job: first,
           cursor: null,
@@ -197,7 +195,9 @@ export class WorkerPool {
       }
     } catch (error) {
       if (abort.signal.aborted && this.stopping) return;
-      this.log.debug(`job batch of ${jobs.length} failed (${(error as Error).message}); one by one`);
+      this.log.debug(
+        `job batch of ${jobs.length} failed (${(error as Error).message}); one by one`
+      );
     } finally {
       clearInterval(heartbeat);
       for (const id of ids) this.running.delete(id);

@@ -45,7 +45,7 @@ const contactKey = (profileId: number, documentId: string) => `${profileId}:${do
  * total change together or not at all. Within a chunk: the contacts' state rows are locked
  * first (Postgres; SQLite has one writer), then the taken keys and the limit counts are read
  * in a few set queries, the history rows go in with one INSERT … ON CONFLICT DO NOTHING per
- * slice, and each contact's total moves by one UPDATE. A key is unique in the table, so a
+ * slice, and the totals move by one UPDATE … SET points = points + CASE … per slice. A key is unique in the table, so a
  * retried job (or a second worker) never counts an event twice: a key taken under us rolls
  * the chunk back and it is tried again, where that key then reads as a duplicate.
  */
@@ -202,9 +202,20 @@ const applyChunk = async (
     // A key written by another worker since we read: redo the chunk (it is a duplicate then).
     if (inserted.length !== slice.length) throw new AwardRace('point event key taken meanwhile');
   }
-  for (const [state, sum] of added)
+  // Each contact's total moves by its sum: one UPDATE … points + CASE id … per slice.
+  for (const slice of slices([...added], ROWS)) {
+    const cases = slice.map(() => 'WHEN ? THEN CAST(? AS INTEGER)').join(' ');
     await trx(STATES_TABLE)
-      .where('id', state.id)
-      .update({ points: trx.raw('COALESCE(points, 0) + ?', [sum]) });
+      .whereIn(
+        'id',
+        slice.map(([state]) => state.id)
+      )
+      .update({
+        points: trx.raw(
+          `COALESCE(points, 0) + (CASE id ${cases} ELSE 0 END)`,
+          slice.flatMap(([state, sum]) => [state.id, sum])
+        ),
+      });
+  }
   return outcomes;
 };

@@ -12,7 +12,7 @@ const SYSTEM = { type: 'system' as const, name: 'point triggers' };
 
 /** A rule that cannot work any more is paused with its reason and audited; the job goes on. */
 export const pauseBroken = async (strapi: Core.Strapi, rule: RuleRow, reason: string) => {
-  await triggerRows(strapi).pauseRule(rule.id, reason);
+  if (!(await triggerRows(strapi).pauseRule(rule.id, reason))) return;
   await getService(strapi, 'audit').record(SYSTEM, {
     action: 'points.rule-paused',
     subjectType: 'trigger',

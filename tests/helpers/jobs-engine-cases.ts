@@ -139,6 +139,39 @@ export const describeJobEngine = (
       expect(attempts[1] - attempts[0]).toBeGreaterThanOrEqual(700);
     });
 
+    it('runs a batch handler over due jobs of its type at once; a failed batch goes one by one', async () => {
+      const calls: number[][] = [];
+      engine().registerBatchHandler<{ n: number }>(
+        'test.batch',
+        async (payloads) => {
+          calls.push(payloads.map((p) => p.n));
+          if (payloads.some((p) => p.n === 7))
+            throw new PlatformError({ kind: 'validation', provider: 'test', message: 'bad seven' });
+          return { seen: payloads.length };
+        },
+        { batchSize: 4 }
+      );
+      // Enqueued together with a short delay, so they fall due together.
+      const ids: number[] = [];
+      for (let n = 1; n <= 10; n += 1)
+        ids.push((await engine().enqueue('test.batch', { n }, { delayMs: 300 })).id);
+      await waitFor(
+        async () => {
+          const views = await Promise.all(ids.map(job));
+          return views.every((v) => v.status === 'done' || v.status === 'failed');
+        },
+        { what: 'the batch jobs settled' }
+      );
+      // Some call carried several jobs; each payload ran in exactly one successful call.
+      expect(Math.max(...calls.map((c) => c.length))).toBeGreaterThan(1);
+      expect(Math.max(...calls.map((c) => c.length))).toBeLessThanOrEqual(4);
+      const views = await Promise.all(ids.map(job));
+      expect(views.filter((v) => v.status === 'failed').map((v) => v.payload)).toEqual([{ n: 7 }]);
+      expect(views[6]).toMatchObject({ attempts: 1, lastError: { retryable: false } });
+      const batched = views.find((v) => (v.result as { batch?: number } | null)?.batch);
+      expect(batched?.result).toMatchObject({ seen: expect.any(Number) });
+    });
+
     it('records a permanent error without retrying it', async () => {
       let runs = 0;
       engine().registerHandler('test.invalid', async () => {

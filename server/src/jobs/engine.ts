@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { JobsConfig, ScheduledTaskConfig } from '../config';
 import type { JobList, JobStatus, JobView, ScheduledTaskView } from '../types/jobs';
-import type { HandlerOptions, JobHandler } from './registry';
+import type { BatchJobHandler, BatchOptions, HandlerOptions, JobHandler } from './registry';
 import { HandlerRegistry } from './registry';
 import { Scheduler } from './scheduler';
 import { slotIso } from './slot';
@@ -104,6 +104,11 @@ export class JobEngine {
     this.registry.register(type, handler, options);
   }
 
+  /** Jobs of `type` are claimed up to `batchSize` at a time and run by one handler call. */
+  registerBatchHandler<P>(type: string, handler: BatchJobHandler<P>, options: BatchOptions): void {
+    this.registry.registerBatch(type, handler, options);
+  }
+
   async enqueue(
     type: string,
     payload: unknown,
@@ -126,12 +131,12 @@ export class JobEngine {
       // shares its commit callbacks, so idle workers are woken only once the row is visible.
       return this.strapi.db.transaction(async ({ trx, onCommit }) => {
         const result = await this.store.insert(job, trx as Knex, now);
-        onCommit(() => this.pool?.wake());
+        onCommit(() => this.pool?.wakeAt(job.runAt));
         return result;
       });
     }
     const result = await this.store.insert(job, undefined, now);
-    this.pool?.wake();
+    this.pool?.wakeAt(job.runAt);
     return result;
   }
 

@@ -16,14 +16,26 @@ export interface JobContext {
 /** A handler's return value is stored as the job's result (keep it small). */
 export type JobHandler<P = unknown> = (payload: P, context: JobContext) => Promise<unknown>;
 
+/**
+ * Runs many queued jobs of one type at once (their payloads in claim order). It must be safe to
+ * run again for any of them: a failed batch is retried job by job, each with its own outcome.
+ */
+export type BatchJobHandler<P = unknown> = (payloads: P[], context: JobContext) => Promise<unknown>;
+
 export interface HandlerOptions {
   /** Overrides `jobs.maxAttempts` for this type. */
   maxAttempts?: number;
 }
 
+export interface BatchOptions extends HandlerOptions {
+  /** At most this many due jobs per claim. */
+  batchSize: number;
+}
+
 interface Registered {
   handler: JobHandler;
   options: HandlerOptions;
+  batch?: { size: number; handler: BatchJobHandler };
 }
 
 /** Handlers by job type. Per process: a worker only claims types it can run. */
@@ -33,6 +45,17 @@ export class HandlerRegistry {
 
   register<P>(type: string, handler: JobHandler<P>, options: HandlerOptions = {}): void {
     this.handlers.set(type, { handler: handler as JobHandler, options });
+    this.listeners.forEach((listener) => listener());
+  }
+
+  /** A type whose due jobs are claimed and run up to `batchSize` at a time. */
+  registerBatch<P>(type: string, handler: BatchJobHandler<P>, options: BatchOptions): void {
+    const { batchSize, ...rest } = options;
+    this.handlers.set(type, {
+      handler: (payload, context) => handler([payload as P], context),
+      options: rest,
+      batch: { size: batchSize, handler: handler as BatchJobHandler },
+    });
     this.listeners.forEach((listener) => listener());
   }
 

@@ -266,6 +266,58 @@ export class JobStore {
     return row ? toRecord(row) : null;
   }
 
+  /**
+   * Claims up to `limit` more queued, due jobs of one type for `owner` (a batch handler's
+   * companions of a job just claimed), in queue order, in one statement.
+   */
+  async claimMore(
+    owner: string,
+    leaseMs: number,
+    type: string,
+    limit: number,
+    now = new Date()
+  ): Promise<JobRecord[]> {
+    if (limit < 1) return [];
+    const lock = this.dialect === 'postgres' ? 'FOR UPDATE SKIP LOCKED' : '';
+    const sql = `UPDATE ${JOBS_TABLE}
+      SET status = 'running', lease_owner = ?, lease_expires_at = ?, attempts = attempts + 1,
+          started_at = ?, updated_at = ?
+      WHERE id IN (SELECT id FROM ${JOBS_TABLE}
+          WHERE status = 'queued' AND run_at <= ? AND type = ?
+          ORDER BY priority DESC, run_at ASC, id ASC
+          LIMIT ? ${lock})
+      RETURNING *`;
+    const t = this.time(now);
+    const lease = this.time(new Date(now.getTime() + leaseMs));
+    const rows = this.rows(await this.knex.raw(sql, [owner, lease, t, t, t, type, limit]));
+    return rows.map(toRecord).sort((a, b) => a.id - b.id);
+  }
+
+  /** Extends the leases of a batch; how many are still ours. */
+  async renewMany(ids: number[], owner: string, leaseMs: number, now = new Date()) {
+    const count = await this.knex(JOBS_TABLE)
+      .whereIn('id', ids)
+      .where({ lease_owner: owner, status: 'running' })
+      .update({ lease_expires_at: this.time(new Date(now.getTime() + leaseMs)) });
+    return Number(count);
+  }
+
+  /** Completes a batch with one result; how many were still ours. */
+  async completeMany(ids: number[], owner: string, result: unknown, now = new Date()) {
+    const count = await this.knex(JOBS_TABLE)
+      .whereIn('id', ids)
+      .where({ lease_owner: owner, status: 'running' })
+      .update({
+        status: 'done',
+        result: json(result),
+        lease_owner: null,
+        lease_expires_at: null,
+        finished_at: this.time(now),
+        updated_at: this.time(now),
+      });
+    return Number(count);
+  }
+
   /** Extends the lease; false when the job is no longer ours (cancelled, or reclaimed). */
   async renew(id: number, owner: string, leaseMs: number, now = new Date()): Promise<boolean> {
     const count = await this.knex(JOBS_TABLE)

@@ -2,7 +2,7 @@ import { hostname } from 'os';
 import { randomBytes } from 'crypto';
 import type { JobsConfig } from '../config';
 import { decideFailure } from './outcome';
-import type { HandlerRegistry, JobContext } from './registry';
+import type { BatchJobHandler, HandlerRegistry, JobContext } from './registry';
 import type { JobRecord, JobStore } from './store';
 
 export interface Logger {
@@ -31,6 +31,8 @@ export class WorkerPool {
   private sleepers = new Set<() => void>();
   private readonly running = new Map<number, { owner: string; abort: AbortController }>();
   private claims = 0;
+  /** One timer for the earliest delayed job enqueued here (see wakeAt). */
+  private timer: { at: number; handle: NodeJS.Timeout } | null = null;
 
   constructor(
     private readonly store: JobStore,
@@ -53,6 +55,24 @@ export class WorkerPool {
     sleepers.forEach((resume) => resume());
   }
 
+  /**
+   * A local job was enqueued to run at `runAt`: due now wakes idle loops at once; a delayed
+   * one wakes them when it falls due (one timer, the earliest), not now for a claim that
+   * would find nothing; a save that enqueues a delayed job then costs no claim queries.
+   */
+  wakeAt(runAt: Date): void {
+    const at = runAt.getTime();
+    if (at <= Date.now()) return this.wake();
+    if (this.timer && this.timer.at <= at) return;
+    if (this.timer) clearTimeout(this.timer.handle);
+    const handle = setTimeout(() => {
+      this.timer = null;
+      this.wake();
+    }, at - Date.now());
+    handle.unref();
+    this.timer = { at, handle };
+  }
+
   get activeJobIds(): number[] {
     return [...this.running.keys()];
   }
@@ -63,6 +83,8 @@ export class WorkerPool {
    */
   async stop(): Promise<void> {
     this.stopping = true;
+    if (this.timer) clearTimeout(this.timer.handle);
+    this.timer = null;
     this.wake();
     const finished = Promise.all(this.loops);
     let timer: NodeJS.Timeout | undefined;
@@ -111,8 +133,76 @@ export class WorkerPool {
         if (!this.stopping) await this.sleep(this.config.pollIntervalMs);
         continue;
       }
-      await this.execute(job, owner);
+      const batch = this.registry.get(job.type)?.batch;
+      if (batch && batch.size > 1) await this.executeBatch(job, owner, batch);
+      else await this.execute(job, owner);
     }
+  }
+
+  /**
+   * A batch handler's job plus up to size-1 more due jobs of its type, run by one call and
+   * completed by one statement. If the call fails, each job is run again alone, so one bad
+   * payload fails only its own job and the others keep their normal retry budget.
+   */
+  private async executeBatch(
+    first: JobRecord,
+    owner: string,
+    batch: { size: number; handler: BatchJobHandler }
+  ): Promise<void> {
+    let more: JobRecord[] = [];
+    try {
+      more = await this.store.claimMore(owner, this.config.leaseMs, first.type, batch.size - 1);
+    } catch (error) {
+      this.log.warn(`job batch claim failed: ${(error as Error).message}`);
+    }
+    if (more.length === 0) return this.execute(first, owner);
+    const jobs = [first, ...more];
+    const ids = jobs.map((j) => j.id);
+    const abort = new AbortController();
+    for (const job of jobs) this.running.set(job.id, { owner, abort });
+    const heartbeat = setInterval(
+      () => {
+        this.store
+          .renewMany(ids, owner, this.config.leaseMs)
+          .catch((error: Error) => this.log.warn(`job batch lease renewal: ${error.message}`));
+      },
+      Math.max(100, Math.floor(this.config.leaseMs / 3))
+    );
+    let ok = false;
+    try {
+      const typeMax = this.registry.get(first.type)?.options.maxAttempts;
+      const maxAttempts = (j: JobRecord) => j.maxAttempts ?? typeMax ?? this.config.maxAttempts;
+      // A job past its attempts (its process kept dying) is settled alone, as execute does.
+      if (jobs.every((j) => j.attempts <= maxAttempts(j))) {
+        const context: JobContext = {
+          job: first,
+          cursor: null,
+          signal: abort.signal,
+          progress: async () => undefined,
+          checkpoint: async () => undefined,
+        };
+        const result = await batch.handler(
+          jobs.map((j) => j.payload),
+          context
+        );
+        const summary =
+          result && typeof result === 'object' && !Array.isArray(result)
+            ? { batch: jobs.length, ...result }
+            : { batch: jobs.length, result: result ?? null };
+        if ((await this.store.completeMany(ids, owner, summary)) < ids.length)
+          this.log.debug('job batch finished after losing some leases; their results not kept');
+        ok = true;
+      }
+    } catch (error) {
+      if (abort.signal.aborted && this.stopping) return;
+      this.log.debug(
+        `job batch of ${jobs.length} failed (${(error as Error).message}); one by one`
+      );
+    } finally {
+      clearInterval(heartbeat);
+      for (const id of ids) this.running.delete(id);
+    }
+    if (!ok) for (const job of jobs) await this.execute(job, owner);
   }
 
   private async execute(job: JobRecord, owner: string): Promise<void> {

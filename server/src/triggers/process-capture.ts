@@ -2,7 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { labelFieldOf } from '../sync/sources';
 import type { StoredProfile } from '../sync/profile-runtime';
 import { getService } from '../utils/get-service';
-import { applyAward, type Award } from './award';
+import { applyAwardBatch, type Award } from './award';
 import type { CapturePayload, ManualCapture, SaveCapture } from './job-types';
 import { limitOf, triggerRows, type RuleRow } from './rows';
 import { eventProblem, schemasOf } from './schema-check';
@@ -12,7 +12,7 @@ const SYSTEM = { type: 'system' as const, name: 'point triggers' };
 
 /** A rule that cannot work any more is paused with its reason and audited; the job goes on. */
 export const pauseBroken = async (strapi: Core.Strapi, rule: RuleRow, reason: string) => {
-  await triggerRows(strapi).pauseRule(rule.id, reason);
+  if (!(await triggerRows(strapi).pauseRule(rule.id, reason))) return;
   await getService(strapi, 'audit').record(SYSTEM, {
     action: 'points.rule-paused',
     subjectType: 'trigger',
@@ -76,12 +76,17 @@ const describeEntry = (strapi: Core.Strapi, uid: string, entry: Record<string, u
   return `${name} ${label !== undefined && label !== null ? `#${String(label)} ` : ''}created`;
 };
 
-const saveAwards = async (strapi: Core.Strapi, payload: SaveCapture): Promise<Award[]> => {
+type Resolve = (ruleId: number) => Promise<{ rule: RuleRow; profile: StoredProfile } | null>;
+
+const saveAwards = async (
+  strapi: Core.Strapi,
+  payload: SaveCapture,
+  resolve: Resolve
+): Promise<Award[]> => {
   const awards: Award[] = [];
-  const profiles = new Map<number, StoredProfile | null>();
   const at = new Date(payload.at);
   for (const ruleId of payload.ruleIds) {
-    const usable = await usableRule(strapi, await triggerRows(strapi).rule(ruleId), profiles);
+    const usable = await resolve(ruleId);
     if (!usable) continue;
     const { rule, profile } = usable;
     const event = rule.event;
@@ -124,11 +129,7 @@ const saveAwards = async (strapi: Core.Strapi, payload: SaveCapture): Promise<Aw
   return awards;
 };
 
-const manualAward = async (strapi: Core.Strapi, payload: ManualCapture): Promise<Award> => {
-  // The profile's manual rule (if any) names these adjustments in the history.
-  const [rule] = (await triggerRows(strapi).rules({ profileId: payload.profileId })).filter(
-    (r) => r.event?.type === 'manual' && !r.paused
-  );
+const manualAward = (payload: ManualCapture, rule: RuleRow | undefined): Award => {
   return {
     ruleId: rule?.id ?? null,
     limit: null,
@@ -141,24 +142,51 @@ const manualAward = async (strapi: Core.Strapi, payload: ManualCapture): Promise
   };
 };
 
-/** Applies awards one by one, then checks the touched contacts against their thresholds. */
+/** Applies awards in set-wise chunks, then checks the touched contacts against their thresholds. */
 export const applyAwards = async (strapi: Core.Strapi, awards: Award[]) => {
   const outcomes = { awarded: 0, duplicate: 0, limited: 0 };
+  for (const outcome of await applyAwardBatch(strapi, awards)) outcomes[outcome]++;
+  // Checked even for a duplicate: the attempt that awarded may have died before firing.
   const touched = new Map<string, ContactRef>();
-  for (const award of awards) {
-    outcomes[await applyAward(strapi, award)]++;
-    // Checked even for a duplicate: the attempt that awarded may have died before firing.
-    touched.set(`${award.profileId}:${award.documentId}`, award);
-  }
+  for (const award of awards) touched.set(`${award.profileId}:${award.documentId}`, award);
   const { fired } = await evaluateThresholds(strapi, [...touched.values()]);
   return { ...outcomes, fired };
 };
 
-/** points.capture: the save's rules resolved to contacts, awarded within limits, thresholds checked. */
-export const processCapture = async (strapi: Core.Strapi, payload: CapturePayload) =>
-  applyAwards(
-    strapi,
-    payload.action === 'manual'
-      ? [await manualAward(strapi, payload)]
-      : await saveAwards(strapi, payload)
+/**
+ * points.capture, for one claimed batch of saves and adjustments: their rules read once (not
+ * per job), resolved to contacts, awarded within limits, thresholds checked once per contact.
+ */
+export const processCaptures = async (strapi: Core.Strapi, payloads: CapturePayload[]) => {
+  const ruleIds = [...new Set(payloads.flatMap((p) => (p.action === 'manual' ? [] : p.ruleIds)))];
+  const rules = new Map(
+    (ruleIds.length > 0 ? await triggerRows(strapi).rules({ id: { $in: ruleIds } }) : []).map(
+      (r) => [r.id, r]
+    )
   );
+  const profiles = new Map<number, StoredProfile | null>();
+  const usable = new Map<number, Promise<{ rule: RuleRow; profile: StoredProfile } | null>>();
+  const resolve: Resolve = (ruleId) => {
+    if (!usable.has(ruleId))
+      usable.set(ruleId, usableRule(strapi, rules.get(ruleId) ?? null, profiles));
+    return usable.get(ruleId)!;
+  };
+  // The profile's manual rule (if any) names its adjustments in the history.
+  const manualRules = new Map<number, RuleRow | undefined>();
+  const awards: Award[] = [];
+  for (const payload of payloads) {
+    if (payload.action !== 'manual') {
+      awards.push(...(await saveAwards(strapi, payload, resolve)));
+      continue;
+    }
+    if (!manualRules.has(payload.profileId))
+      manualRules.set(
+        payload.profileId,
+        (await triggerRows(strapi).rules({ profileId: payload.profileId })).find(
+          (r) => r.event?.type === 'manual' && !r.paused
+        )
+      );
+    awards.push(manualAward(payload, manualRules.get(payload.profileId)));
+  }
+  return applyAwards(strapi, awards);
+};

@@ -78,8 +78,12 @@ export const triggerRows = (strapi: Core.Strapi) => ({
     (await strapi.db
       .query(THRESHOLD_UID)
       .findMany({ where, orderBy: { points: 'asc' } })) as ThresholdRow[],
-  pauseRule: async (id: number, reason: string) =>
-    strapi.db
-      .query(RULE_UID)
-      .update({ where: { id }, data: { paused: true, pausedReason: reason } }),
+  /** Pauses an active rule; false if it was paused already (two workers met it at once). */
+  pauseRule: async (id: number, reason: string) => {
+    const { count } = (await strapi.db.query(RULE_UID).updateMany({
+      where: { id, $or: [{ paused: false }, { paused: { $null: true } }] },
+      data: { paused: true, pausedReason: reason },
+    })) as { count: number };
+    return Number(count) > 0;
+  },
 });

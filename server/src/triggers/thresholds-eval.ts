@@ -25,30 +25,53 @@ export const evaluateThresholds = async (strapi: Core.Strapi, contacts: ContactR
   for (const [profileId, documentIds] of byProfile) {
     const thresholds = await triggerRows(strapi).thresholds({ profileId, paused: { $ne: true } });
     if (thresholds.length === 0) continue;
-    for (const documentId of documentIds)
-      fired += await evaluateContact(strapi, profileId, documentId, thresholds);
+    // Points and firings of all the touched contacts in a few set reads, not two per contact.
+    const points = new Map<string, number>();
+    const firings = new Map<string, FiringRow[]>();
+    const ids = [...documentIds];
+    for (let i = 0; i < ids.length; i += IN_LIST) {
+      const slice = ids.slice(i, i + IN_LIST);
+      const states = (await strapi.db.query(STATE_UID).findMany({
+        select: ['sourceDocumentId', 'points'],
+        where: { profileId, sourceDocumentId: { $in: slice } },
+        orderBy: { id: 'asc' },
+      })) as Array<{ sourceDocumentId: string; points: number | null }>;
+      for (const s of states)
+        if (!points.has(s.sourceDocumentId)) points.set(s.sourceDocumentId, s.points ?? 0);
+      const rows = (await strapi.db.query(FIRING_UID).findMany({
+        where: {
+          profileId,
+          contactDocumentId: { $in: slice },
+          thresholdId: { $in: thresholds.map((t) => t.id) },
+        },
+      })) as FiringRow[];
+      for (const f of rows)
+        firings.set(f.contactDocumentId, [...(firings.get(f.contactDocumentId) ?? []), f]);
+    }
+    for (const documentId of ids)
+      fired += await evaluateContact(
+        strapi,
+        profileId,
+        documentId,
+        thresholds,
+        points.get(documentId) ?? 0,
+        firings.get(documentId) ?? []
+      );
   }
   return { fired };
 };
+
+/** Contacts per set read (well under SQLite's bound-variable limit). */
+const IN_LIST = 200;
 
 const evaluateContact = async (
   strapi: Core.Strapi,
   profileId: number,
   documentId: string,
-  thresholds: ThresholdRow[]
+  thresholds: ThresholdRow[],
+  points: number,
+  firings: FiringRow[]
 ) => {
-  const state = (await strapi.db.query(STATE_UID).findOne({
-    select: ['points'],
-    where: { profileId, sourceDocumentId: documentId },
-  })) as { points: number | null } | null;
-  const points = state?.points ?? 0;
-  const firings = (await strapi.db.query(FIRING_UID).findMany({
-    where: {
-      profileId,
-      contactDocumentId: documentId,
-      thresholdId: { $in: thresholds.map((t) => t.id) },
-    },
-  })) as FiringRow[];
   let fired = 0;
   for (const threshold of thresholds) {
     const mine = firings.filter((f) => f.thresholdId === threshold.id);

@@ -49,8 +49,7 @@ const startSideServices = async () => {
 const demoDatabase = () => {
   if (process.env.MAILCHIMP_API_KEY || process.env.DATABASE_FILENAME) return undefined;
   const file = path.join(playground, '.tmp', 'demo.db');
-  for (const suffix of ['', '-wal', '-shm', '-journal'])
-    fs.rmSync(file + suffix, { force: true });
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
   return file;
 };
 

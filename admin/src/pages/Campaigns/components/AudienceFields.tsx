@@ -1,13 +1,8 @@
 import { Field, Grid, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import { useEffect, useState } from 'react';
 import { useCampaignsApi, type SegmentOption } from '../../../api/campaigns';
-import {
-  useConnectionLabel,
-  useConnectionsApi,
-  type AudienceView,
-  type ConnectionView,
-} from '../../../api/connections';
-import { readApiError } from '../../../utils/apiError';
+import { useConnectionLabel, type ConnectionView } from '../../../api/connections';
+import { useConnectionAudiences } from '../../../api/useConnectionAudiences';
 import { useT } from '../../../utils/useT';
 import type { CampaignForm } from '../useCampaignForm';
 
@@ -24,38 +19,11 @@ interface Props {
 /** Which connection, audience and (optionally) plugin segment the campaign goes to. */
 export const AudienceFields = ({ campaign, connections, disabled }: Props) => {
   const t = useT();
-  const connectionsApi = useConnectionsApi();
   const api = useCampaignsApi();
   const { form, errors, change } = campaign;
-  const live = connections.filter((c) => c.status !== 'disconnected');
-  const defaultConnection = live.find((c) => c.isDefault) ?? live[0];
-  const connection =
-    form.connectionId == null
-      ? defaultConnection
-      : connections.find((c) => c.id === form.connectionId);
-  const [audiences, setAudiences] = useState<AudienceView[]>([]);
+  const { live, defaultConnection, connection, audiences, loadError, loading } =
+    useConnectionAudiences(connections, form.connectionId);
   const [segments, setSegments] = useState<SegmentOption[]>([]);
-  const [loadError, setLoadError] = useState<string | undefined>();
-  const [loading, setLoading] = useState(false);
-
-  const connectionId = connection?.id;
-  useEffect(() => {
-    if (connectionId === undefined) return;
-    let cancelled = false;
-    setLoading(true);
-    connectionsApi
-      .audiences(connectionId)
-      .then((result) => {
-        if (cancelled) return;
-        setAudiences(result.audiences);
-        setLoadError(undefined);
-      })
-      .catch((error: unknown) => !cancelled && setLoadError(readApiError(error).message))
-      .finally(() => !cancelled && setLoading(false));
-    return () => {
-      cancelled = true;
-    };
-  }, [connectionsApi, connectionId]);
 
   // Segments need segments.read; without it the campaign goes to the whole audience.
   useEffect(() => {

@@ -1,12 +1,6 @@
 import { Field, Grid, SingleSelect, SingleSelectOption } from '@strapi/design-system';
-import { useEffect, useState } from 'react';
-import {
-  useConnectionLabel,
-  useConnectionsApi,
-  type AudienceView,
-  type ConnectionView,
-} from '../../../api/connections';
-import { readApiError } from '../../../utils/apiError';
+import { useConnectionLabel, type ConnectionView } from '../../../api/connections';
+import { useConnectionAudiences } from '../../../api/useConnectionAudiences';
 import { useT } from '../../../utils/useT';
 import type { ProfileForm } from '../useProfileForm';
 
@@ -22,36 +16,9 @@ interface Props {
 /** Which connection and audience the contacts go to; null means "the default". */
 export const AudienceSection = ({ profile, connections, disabled }: Props) => {
   const t = useT();
-  const api = useConnectionsApi();
   const { form, errors, change } = profile;
-  const live = connections.filter((c) => c.status !== 'disconnected');
-  const defaultConnection = live.find((c) => c.isDefault) ?? live[0];
-  const connection =
-    form.connectionId === null
-      ? defaultConnection
-      : connections.find((c) => c.id === form.connectionId);
-  const [audiences, setAudiences] = useState<AudienceView[]>([]);
-  const [loadError, setLoadError] = useState<string | undefined>();
-  const [loading, setLoading] = useState(false);
-
-  const connectionId = connection?.id;
-  useEffect(() => {
-    if (connectionId === undefined) return;
-    let cancelled = false;
-    setLoading(true);
-    api
-      .audiences(connectionId)
-      .then((result) => {
-        if (cancelled) return;
-        setAudiences(result.audiences);
-        setLoadError(undefined);
-      })
-      .catch((error: unknown) => !cancelled && setLoadError(readApiError(error).message))
-      .finally(() => !cancelled && setLoading(false));
-    return () => {
-      cancelled = true;
-    };
-  }, [api, connectionId]);
+  const { live, defaultConnection, connection, audiences, loadError, loading } =
+    useConnectionAudiences(connections, form.connectionId);
 
   const label = useConnectionLabel();
   const defaultAudience = audiences.find((a) => a.id === connection?.defaultAudienceId);
